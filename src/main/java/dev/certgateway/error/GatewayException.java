@@ -1,0 +1,28 @@
+package dev.certgateway.error;
+
+/**
+ * Base of every failure the gateway reports to a caller. Each subclass is one kind of failure with one
+ * stable {@link ErrorCode}; the message is the problem's {@code detail} and must tell the caller what to fix.
+ */
+public abstract class GatewayException extends RuntimeException {
+
+    private final ErrorCode code;
+
+    protected GatewayException(ErrorCode code, String detail) {
+        super(detail);
+        this.code = code;
+    }
+
+    protected GatewayException(ErrorCode code, String detail, Throwable cause) {
+        super(detail, cause);
+        this.code = code;
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+}
