@@ -1,0 +1,52 @@
+package dev.certgateway.x509;
+
+import java.security.PrivateKey;
+import java.util.Date;
+
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Time;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/** Turns a {@link CertificateBlueprint} into a signed X.509 v3 certificate. It adds and decides nothing. */
+public final class CertificateAssembler {
+
+    private CertificateAssembler() {
+    }
+
+    /**
+     * Signs the certificate the blueprint describes. Dates go through {@link Time}, which encodes 1950-2049 as
+     * UTCTime and other years as GeneralizedTime, as RFC 5280 section 4.1.2.5 requires.
+     */
+    public static X509CertificateHolder sign(CertificateBlueprint blueprint, ContentSigner signer) {
+        X509v3CertificateBuilder builder = new X509v3CertificateBuilder(
+                blueprint.issuer(),
+                blueprint.serialNumber(),
+                new Time(Date.from(blueprint.validity().notBefore())),
+                new Time(Date.from(blueprint.validity().notAfter())),
+                blueprint.subject(),
+                blueprint.publicKey());
+        try {
+            for (Extension extension : blueprint.extensions()) {
+                builder.addExtension(extension);
+            }
+        } catch (CertIOException e) {
+            throw new IllegalStateException("extension could not be added: " + e.getMessage(), e);
+        }
+        return builder.build(signer);
+    }
+
+    /** A signer for the CA's private key; the key must belong to the algorithm's family. */
+    public static ContentSigner signer(SigningAlgorithm algorithm, PrivateKey caKey) {
+        try {
+            return new JcaContentSignerBuilder(algorithm.jcaName()).setProvider(Bc.PROVIDER).build(caKey);
+        } catch (OperatorCreationException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot sign with " + algorithm + " using a " + caKey.getAlgorithm()
+                    + " key: " + e.getMessage(), e);
+        }
+    }
+}

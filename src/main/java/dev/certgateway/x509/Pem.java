@@ -1,0 +1,29 @@
+package dev.certgateway.x509;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/** PEM encoding of certificates (RFC 7468): 64-character base64 lines, LF line ends, trailing newline. */
+public final class Pem {
+
+    private static final Base64.Encoder LINES = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+
+    private Pem() {
+    }
+
+    public static String certificate(X509CertificateHolder cert) {
+        try {
+            return encode("CERTIFICATE", cert.getEncoded());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String encode(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n" + LINES.encodeToString(der) + "\n-----END " + label + "-----\n";
+    }
+}
