@@ -1,0 +1,83 @@
+package dev.certgateway.authority.local;
+
+import dev.certgateway.authority.AuthorityStatus;
+import dev.certgateway.authority.CertificateAuthority;
+import dev.certgateway.authority.SigningRequest;
+import dev.certgateway.x509.CertificateAssembler;
+import dev.certgateway.x509.IssuerInfo;
+import dev.certgateway.x509.KeyAlgorithm;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.List;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/** An authority whose private key the gateway holds; signs with BouncyCastle. */
+public final class LocalCertificateAuthority implements CertificateAuthority {
+
+    private final String alias;
+    private final String arn;
+    private final boolean enabled;
+    private final List<X509CertificateHolder> chain;
+    private final PrivateKey privateKey;
+    private final KeyAlgorithm keyAlgorithm;
+    private final IssuerInfo issuerInfo;
+
+    LocalCertificateAuthority(String alias, String arn, boolean enabled, List<X509CertificateHolder> chain,
+            PrivateKey privateKey, KeyAlgorithm keyAlgorithm, IssuerInfo issuerInfo) {
+        this.alias = alias;
+        this.arn = arn;
+        this.enabled = enabled;
+        this.chain = List.copyOf(chain);
+        this.privateKey = privateKey;
+        this.keyAlgorithm = keyAlgorithm;
+        this.issuerInfo = issuerInfo;
+    }
+
+    @Override
+    public String alias() {
+        return alias;
+    }
+
+    @Override
+    public String arn() {
+        return arn;
+    }
+
+    @Override
+    public KeyAlgorithm keyAlgorithm() {
+        return keyAlgorithm;
+    }
+
+    @Override
+    public X509CertificateHolder certificate() {
+        return chain.get(0);
+    }
+
+    @Override
+    public List<X509CertificateHolder> chain() {
+        return chain;
+    }
+
+    @Override
+    public AuthorityStatus status(Instant now) {
+        if (!enabled) {
+            return AuthorityStatus.DISABLED;
+        }
+        X509CertificateHolder certificate = certificate();
+        if (now.isAfter(certificate.getNotAfter().toInstant())) {
+            return AuthorityStatus.EXPIRED;
+        }
+        return AuthorityStatus.ACTIVE;
+    }
+
+    @Override
+    public IssuerInfo issuerInfo() {
+        return issuerInfo;
+    }
+
+    @Override
+    public X509CertificateHolder sign(SigningRequest request) {
+        return CertificateAssembler.sign(request.blueprint(),
+                CertificateAssembler.signer(request.signingAlgorithm(), privateKey));
+    }
+}

@@ -1,0 +1,6 @@
+package dev.certgateway.inventory;
+
+/** Where a recorded certificate stands. */
+public enum CertificateStatus {
+    ISSUED
+}
