@@ -1,0 +1,59 @@
+package dev.certgateway.security;
+
+import dev.certgateway.web.ProblemResponses;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every {@code /api/**} call needs a bearer JWT with the scope its operation requires; everything else
+ * (health, later the API description) is open. Failures are answered as problem+json like any other error.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String ISSUE = "SCOPE_" + Caller.SCOPE_ISSUE;
+    private static final String READ = "SCOPE_" + Caller.SCOPE_READ;
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ProblemResponses problems)
+            throws Exception {
+        SecurityProblemHandlers handlers = new SecurityProblemHandlers(problems);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/v1/certificates").hasAuthority(ISSUE)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/certificates", "/api/v1/certificates/**")
+                        .hasAuthority(READ)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/authorities", "/api/v1/authorities/**")
+                        .hasAnyAuthority(ISSUE, READ)
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(
+                                new TeamJwtAuthenticationConverter(properties.teamClaim())))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers));
+        return http.build();
+    }
+
+    @Bean
+    WebMvcConfigurer callerArgumentResolver(SecurityProperties properties) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver(properties.teamClaim()));
+            }
+        };
+    }
+}
