@@ -1,0 +1,28 @@
+package dev.certgateway.issuance.web;
+
+import dev.certgateway.authority.CertificateAuthority;
+import dev.certgateway.x509.Pem;
+import java.time.Instant;
+import java.util.stream.Collectors;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/** An authority as callers see it. */
+public record AuthorityResponse(
+        String alias,
+        String arn,
+        String keyAlgorithm,
+        String subject,
+        Instant notBefore,
+        Instant notAfter,
+        String status,
+        String certificate,
+        String certificateChain) {
+
+    static AuthorityResponse of(CertificateAuthority authority, Instant now) {
+        X509CertificateHolder certificate = authority.certificate();
+        return new AuthorityResponse(authority.alias(), authority.arn(), authority.keyAlgorithm().name(),
+                certificate.getSubject().toString(), certificate.getNotBefore().toInstant(),
+                certificate.getNotAfter().toInstant(), authority.status(now).name(), Pem.certificate(certificate),
+                authority.chain().stream().map(Pem::certificate).collect(Collectors.joining()));
+    }
+}

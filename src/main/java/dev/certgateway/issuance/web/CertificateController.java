@@ -1,0 +1,75 @@
+package dev.certgateway.issuance.web;
+
+import dev.certgateway.error.InvalidArgsException;
+import dev.certgateway.error.ResourceNotFoundException;
+import dev.certgateway.inventory.CertificateInventory;
+import dev.certgateway.inventory.CertificatePage;
+import dev.certgateway.inventory.IssuedCertificate;
+import dev.certgateway.issuance.IssuanceService;
+import dev.certgateway.security.Caller;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/certificates", produces = MediaType.APPLICATION_JSON_VALUE)
+class CertificateController {
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final IssuanceService issuance;
+    private final CertificateInventory inventory;
+
+    CertificateController(IssuanceService issuance, CertificateInventory inventory) {
+        this.issuance = issuance;
+        this.inventory = inventory;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CertificateResponse> issueCertificate(Caller caller,
+            @Valid @RequestBody IssueCertificateRequest request) {
+        IssuedCertificate issued = issuance.issue(caller, request.toCommand());
+        return ResponseEntity.created(URI.create("/api/v1/certificates/" + issued.id()))
+                .body(CertificateResponse.of(issued));
+    }
+
+    @GetMapping("/{id}")
+    CertificateResponse getCertificate(Caller caller, @PathVariable String id) {
+        return parseId(id).flatMap(uuid -> inventory.find(caller.team(), uuid))
+                .map(CertificateResponse::of)
+                .orElseThrow(() -> new ResourceNotFoundException("No certificate with id '" + id
+                        + "' exists for team '" + caller.team() + "'"));
+    }
+
+    @GetMapping
+    CertificateListResponse listCertificates(Caller caller,
+            @RequestParam(required = false) Integer maxResults,
+            @RequestParam(required = false) String nextToken) {
+        int pageSize = maxResults == null ? DEFAULT_PAGE_SIZE : maxResults;
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new InvalidArgsException("maxResults: " + pageSize + " is out of range; use 1 to " + MAX_PAGE_SIZE);
+        }
+        CertificatePage page = inventory.list(caller.team(), pageSize, nextToken);
+        return new CertificateListResponse(page.certificates().stream().map(CertificateSummary::of).toList(),
+                page.nextToken());
+    }
+
+    private static Optional<UUID> parseId(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
