@@ -1,0 +1,55 @@
+package dev.certgateway.issuance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.certgateway.authority.AuthorityProperties;
+import dev.certgateway.authority.AuthorityRegistry;
+import dev.certgateway.authority.local.LocalAuthorityLoader;
+import dev.certgateway.error.ErrorCode;
+import dev.certgateway.error.GatewayException;
+import dev.certgateway.error.ServiceUnavailableException;
+import dev.certgateway.inventory.CertificateInventory;
+import dev.certgateway.security.Caller;
+import dev.certgateway.testsupport.TestAuthorities;
+import dev.certgateway.testsupport.TestCsr;
+import dev.certgateway.x509.SigningAlgorithm;
+import dev.certgateway.x509.Validity;
+import dev.certgateway.x509.ValidityPeriodType;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A certificate that cannot be recorded is never handed out: with the database unreachable, issuance signs
+ * nothing usable and fails as ServiceUnavailable (503), not as an internal error.
+ */
+class IssuanceWithoutDatabaseTests {
+
+    @Test
+    void unrecordableCertificateIsNotReturned() {
+        TestAuthorities pki = TestAuthorities.get();
+        AuthorityProperties.Authority config = new AuthorityProperties.Authority(null, true,
+                new FileSystemResource(pki.directory().resolve("test-ec").resolve("chain.pem")),
+                new FileSystemResource(pki.directory().resolve("test-ec").resolve("key.pem")), null, null, null, null);
+        AuthorityRegistry registry = new AuthorityRegistry(List.of(LocalAuthorityLoader.load("test-ec", config)));
+        // Port 9 (discard) on loopback: nothing answers, so every statement fails like a database outage.
+        DriverManagerDataSource unreachable = new DriverManagerDataSource(
+                "jdbc:postgresql://127.0.0.1:9/none?connectTimeout=2");
+        IssuanceService service = new IssuanceService(registry,
+                new CertificateInventory(JdbcClient.create(unreachable)), Clock.systemUTC());
+
+        IssueCertificateCommand command = new IssueCertificateCommand("test-ec",
+                TestCsr.withSharedEcKey().subject("CN=unrecorded").pem(), SigningAlgorithm.SHA256WITHECDSA, null,
+                new Validity(1L, ValidityPeriodType.DAYS), null, null, null);
+
+        assertThatThrownBy(() -> service.issue(new Caller("payments", "someone", Set.of()), command))
+                .isInstanceOf(ServiceUnavailableException.class)
+                .satisfies(e -> assertThat(((GatewayException) e).code()).isEqualTo(ErrorCode.ServiceUnavailable))
+                .hasMessageContaining("not issued");
+    }
+}
