@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -83,6 +84,10 @@ class ApiExceptionHandler {
         }
         if (cause instanceof MismatchedInputException mismatched) {
             return path(mismatched) + ": expected " + simpleType(mismatched.getTargetType());
+        }
+        if (cause instanceof InputCoercionException outOfRange) {
+            return path(outOfRange) + ": the number is out of range; give a whole number between "
+                    + Long.MIN_VALUE + " and " + Long.MAX_VALUE;
         }
         if (cause instanceof StreamReadException parse) {
             return "The request body is not valid JSON: " + parse.getOriginalMessage();

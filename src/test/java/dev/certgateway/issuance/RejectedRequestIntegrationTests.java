@@ -75,6 +75,10 @@ class RejectedRequestIntegrationTests extends IntegrationTestSupport {
     void wrongJsonTypesAndBrokenJson() {
         rejected(valid(b -> b.put("validity", Map.of("value", "soon", "type", "DAYS"))), 400,
                 "InvalidArgsException", "validity.value");
+        rejected(valid(b -> b.put("validity", Map.of("value", 1.5, "type", "DAYS"))), 400,
+                "InvalidArgsException", "validity.value");
+        rejected(valid(b -> b.put("validity", Map.of("value", new java.math.BigInteger("99999999999999999999"),
+                "type", "DAYS"))), 400, "InvalidArgsException", "validity.value", "out of range");
         rejected("{\"csr\": ", 400, "InvalidArgsException", "not valid JSON");
     }
 
