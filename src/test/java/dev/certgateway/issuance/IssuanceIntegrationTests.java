@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -64,6 +66,9 @@ class IssuanceIntegrationTests extends IntegrationTestSupport {
         X509CertificateHolder certificate = Certificates.parseOne(json.get("certificate").asString());
         List<X509CertificateHolder> chain = Certificates.parsePem(json.get("certificateChain").asString());
         X509CertificateHolder ca = PKI.chain("test-ec").get(0);
+        // No CRL or AIA configured for this authority: none in the certificate.
+        assertThat(certificate.getExtension(Extension.cRLDistributionPoints)).isNull();
+        assertThat(certificate.getExtension(Extension.authorityInfoAccess)).isNull();
         assertThat(chain).containsExactly(ca);
         assertThat(certificate.getSerialNumber().toString(16)).isEqualTo(serial.replaceFirst("^0+", ""));
         assertThat(certificate.getSerialNumber().signum()).isPositive();
@@ -129,7 +134,15 @@ class IssuanceIntegrationTests extends IntegrationTestSupport {
         String chainPem = response.json().get("certificateChain").asString();
         List<X509CertificateHolder> chain = Certificates.parsePem(chainPem);
         assertThat(chain).containsExactlyElementsOf(PKI.chain("test-sub"));
-        Certificates.pkixValidate(Certificates.parseOne(leafPem), chain);
+        X509CertificateHolder leaf = Certificates.parseOne(leafPem);
+        Certificates.pkixValidate(leaf, chain);
+        // The authority is configured with CRL and AIA locations: issued certificates point at them.
+        assertThat(CRLDistPoint.fromExtensions(leaf.getExtensions()).toString())
+                .contains("http://pki.example.com/issuing.crl");
+        AuthorityInformationAccess aia = AuthorityInformationAccess.fromExtensions(leaf.getExtensions());
+        assertThat(aia.getAccessDescriptions()).extracting(d -> d.getAccessMethod().getId() + " "
+                + d.getAccessLocation().getName()).containsExactly(
+                "1.3.6.1.5.5.7.48.1 http://ocsp.example.com", "1.3.6.1.5.5.7.48.2 http://pki.example.com/issuing.crt");
 
         assumeThat(OpenSsl.available()).as("openssl present").isTrue();
         OpenSsl.Result verified = OpenSsl.verify(leafPem, chainPem);

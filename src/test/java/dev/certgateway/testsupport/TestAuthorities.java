@@ -23,7 +23,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
  * <ul>
  * <li>{@code test-ec}: root, ECDSA P-256, no path length limit</li>
  * <li>{@code test-rsa}: root, RSA-2048</li>
- * <li>{@code test-sub}: an issuing CA (ECDSA P-384, pathLen 1) under a root: chain of two</li>
+ * <li>{@code test-sub}: an issuing CA (ECDSA P-384, pathLen 1) under a root: chain of two; with CRL and AIA URIs</li>
  * <li>{@code test-sm2}: root, SM2</li>
  * <li>{@code test-p12}: root, ECDSA P-256, loaded from a PKCS#12 keystore</li>
  * <li>{@code test-short}: root, ECDSA P-256, expiring in 30 days (the CA cap on validity)</li>
@@ -68,6 +68,9 @@ public final class TestAuthorities {
         X509CertificateHolder sub = TestPki.caCertificate("CN=Test Issuing CA,O=cert-gateway tests", subKey,
                 rootOfSub.getSubject(), rootKey, rootOfSub, 1, start, now.plus(Duration.ofDays(1825)));
         pem("test-sub", subKey, List.of(sub, rootOfSub));
+        properties.put("certgw.authorities.test-sub.crl-distribution-point", "http://pki.example.com/issuing.crl");
+        properties.put("certgw.authorities.test-sub.ca-issuers", "http://pki.example.com/issuing.crt");
+        properties.put("certgw.authorities.test-sub.ocsp", "http://ocsp.example.com");
 
         KeyPair sm2 = TestPki.sm2Key();
         pem("test-sm2", sm2, List.of(TestPki.selfSignedCa("CN=Test SM2 Root,O=cert-gateway tests", sm2, null, start,
