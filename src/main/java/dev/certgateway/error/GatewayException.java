@@ -1,5 +1,7 @@
 package dev.certgateway.error;
 
+import java.util.List;
+
 /**
  * Base of every failure the gateway reports to a caller. Each subclass is one kind of failure with one
  * stable {@link ErrorCode}; the message is the problem's {@code detail} and must tell the caller what to fix.
@@ -24,5 +26,10 @@ public abstract class GatewayException extends RuntimeException {
 
     public String detail() {
         return getMessage();
+    }
+
+    /** Individual findings when there are several (e.g. every policy violation); rendered as {@code violations}. */
+    public List<?> violations() {
+        return List.of();
     }
 }

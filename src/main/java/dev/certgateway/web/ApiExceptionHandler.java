@@ -52,7 +52,8 @@ class ApiExceptionHandler {
         if (e.code().httpStatus() >= 500) {
             log.warn("{}: {}", e.code(), e.detail(), e.getCause());
         }
-        return problems.entity(request, e.code(), e.detail());
+        return ResponseEntity.status(e.code().httpStatus()).contentType(ProblemResponses.PROBLEM_JSON)
+                .body(problems.body(request, e.code(), e.detail(), e.violations()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
