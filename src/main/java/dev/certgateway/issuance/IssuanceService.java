@@ -10,6 +10,10 @@ import dev.certgateway.error.ServiceUnavailableException;
 import dev.certgateway.inventory.CertificateInventory;
 import dev.certgateway.inventory.CertificateStatus;
 import dev.certgateway.inventory.IssuedCertificate;
+import dev.certgateway.policy.EffectivePolicy;
+import dev.certgateway.policy.PolicyInput;
+import dev.certgateway.policy.PolicyService;
+import dev.certgateway.policy.Violation;
 import dev.certgateway.x509.CertificateBlueprint;
 import dev.certgateway.x509.CertificateComposer;
 import dev.certgateway.x509.CertificateTemplate;
@@ -29,6 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bouncycastle.asn1.x509.Extension;
@@ -51,17 +56,67 @@ public class IssuanceService {
     private final AuthorityRegistry authorities;
     private final CertificateInventory inventory;
     private final Clock clock;
+    private final PolicyService policies;
     private final CsrParser csrParser = new CsrParser();
     private final CertificateComposer composer = new CertificateComposer();
     private final SecureRandom random = new SecureRandom();
 
-    public IssuanceService(AuthorityRegistry authorities, CertificateInventory inventory, Clock clock) {
+    public IssuanceService(AuthorityRegistry authorities, CertificateInventory inventory, Clock clock,
+            PolicyService policies) {
         this.authorities = authorities;
         this.inventory = inventory;
         this.clock = clock;
+        this.policies = policies;
     }
 
     public IssuedCertificate issue(Caller caller, IssueCertificateCommand command) {
+        Draft draft = draft(command);
+        CertificateAuthority authority = draft.authority();
+        CertificateTemplate template = draft.template();
+        ParsedCsr csr = draft.csr();
+        CertificateBlueprint blueprint = draft.blueprint();
+        Instant now = draft.now();
+        policies.enforce(caller.team(), draft.policyInput(command));
+
+        X509CertificateHolder certificate = authority.sign(new SigningRequest(csr, template,
+                command.signingAlgorithm(), command.apiPassthrough(), blueprint));
+
+        IssuedCertificate issued = toRecord(caller, authority, template, command, blueprint, certificate, now);
+        try {
+            inventory.record(issued);
+        } catch (DataAccessException e) {
+            throw new ServiceUnavailableException("The certificate could not be recorded, so it was not issued: the "
+                    + "gateway's database is unavailable. Retry later.", e);
+        }
+        log.info("Issued certificate {} (serial {}) from authority {} to team {} ({})", issued.id(),
+                issued.serialNumber(), authority.alias(), caller.team(), caller.subject());
+        return issued;
+    }
+
+    /**
+     * What the request would produce, decided by the caller's team policy, without signing, recording or claiming
+     * anything. Invalid requests fail exactly as they would on issuance.
+     */
+    public CertificatePreview preview(Caller caller, IssueCertificateCommand command) {
+        Draft draft = draft(command);
+        EffectivePolicy policy = policies.forTeam(caller.team());
+        List<Violation> violations = policy.evaluate(draft.policyInput(command));
+        return CertificatePreview.of(violations, policy.version(), draft.blueprint(), draft.template(),
+                command.signingAlgorithm(), draft.authority().alias(), draft.authority().arn());
+    }
+
+    /** The effective certificate and what it was made from: every check but policy, nothing signed. */
+    private record Draft(CertificateAuthority authority, CertificateTemplate template, ParsedCsr csr,
+            CertificateBlueprint blueprint, Instant now) {
+
+        PolicyInput policyInput(IssueCertificateCommand command) {
+            return new PolicyInput(authority.alias(), authority.arn(), template, command.signingAlgorithm(),
+                    csr.key(), blueprint, command.apiPassthrough() != null, now);
+        }
+    }
+
+    /** Validates the request and composes the certificate it asks for; shared by issuance and preview. */
+    private Draft draft(IssueCertificateCommand command) {
         CertificateAuthority authority = authorities.resolve(command.certificateAuthorityArn());
         CertificateTemplate template = CertificateTemplate.fromArn(command.templateArn());
         command.signingAlgorithm().requireCompatibleWith(authority.keyAlgorithm().family());
@@ -78,20 +133,7 @@ public class IssuanceService {
         BigInteger serial = SerialNumbers.random(random);
         CertificateBlueprint blueprint = composer.compose(csr, template, command.apiPassthrough(), validity,
                 authority.issuerInfo(), serial);
-
-        X509CertificateHolder certificate = authority.sign(new SigningRequest(csr, template,
-                command.signingAlgorithm(), command.apiPassthrough(), blueprint));
-
-        IssuedCertificate issued = toRecord(caller, authority, template, command, blueprint, certificate, now);
-        try {
-            inventory.record(issued);
-        } catch (DataAccessException e) {
-            throw new ServiceUnavailableException("The certificate could not be recorded, so it was not issued: the "
-                    + "gateway's database is unavailable. Retry later.", e);
-        }
-        log.info("Issued certificate {} (serial {}) from authority {} to team {} ({})", issued.id(),
-                issued.serialNumber(), authority.alias(), caller.team(), caller.subject());
-        return issued;
+        return new Draft(authority, template, csr, blueprint, now);
     }
 
     private static IssuedCertificate toRecord(Caller caller, CertificateAuthority authority,

@@ -29,7 +29,9 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/v1/certificates").hasAuthority(ISSUE)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/certificates", "/api/v1/certificates/preview")
+                        .hasAuthority(ISSUE)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/policy").hasAnyAuthority(ISSUE, READ)
                         .requestMatchers(HttpMethod.GET, "/api/v1/certificates", "/api/v1/certificates/**")
                         .hasAuthority(READ)
                         .requestMatchers(HttpMethod.GET, "/api/v1/authorities", "/api/v1/authorities/**")

@@ -10,12 +10,14 @@ import dev.certgateway.error.ErrorCode;
 import dev.certgateway.error.GatewayException;
 import dev.certgateway.error.ServiceUnavailableException;
 import dev.certgateway.inventory.CertificateInventory;
+import dev.certgateway.policy.PolicyService;
 import dev.certgateway.security.Caller;
 import dev.certgateway.testsupport.TestAuthorities;
 import dev.certgateway.testsupport.TestCsr;
 import dev.certgateway.x509.SigningAlgorithm;
 import dev.certgateway.x509.Validity;
 import dev.certgateway.x509.ValidityPeriodType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +43,8 @@ class IssuanceWithoutDatabaseTests {
         DriverManagerDataSource unreachable = new DriverManagerDataSource(
                 "jdbc:postgresql://127.0.0.1:9/none?connectTimeout=2");
         IssuanceService service = new IssuanceService(registry,
-                new CertificateInventory(JdbcClient.create(unreachable)), Clock.systemUTC());
+                new CertificateInventory(JdbcClient.create(unreachable)), Clock.systemUTC(),
+                new PolicyService(null, new SimpleMeterRegistry()));
 
         IssueCertificateCommand command = new IssueCertificateCommand("test-ec",
                 TestCsr.withSharedEcKey().subject("CN=unrecorded").pem(), SigningAlgorithm.SHA256WITHECDSA, null,

@@ -5,6 +5,7 @@ import dev.certgateway.error.ResourceNotFoundException;
 import dev.certgateway.inventory.CertificateInventory;
 import dev.certgateway.inventory.CertificatePage;
 import dev.certgateway.inventory.IssuedCertificate;
+import dev.certgateway.issuance.CertificatePreview;
 import dev.certgateway.issuance.IssuanceService;
 import dev.certgateway.security.Caller;
 import jakarta.validation.Valid;
@@ -42,6 +43,12 @@ class CertificateController {
         IssuedCertificate issued = issuance.issue(caller, request.toCommand());
         return ResponseEntity.created(URI.create("/api/v1/certificates/" + issued.id()))
                 .body(CertificateResponse.of(issued));
+    }
+
+    /** The same body as issuance; answers what issuance would do, without signing, recording or claiming. */
+    @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CertificatePreview previewCertificate(Caller caller, @Valid @RequestBody IssueCertificateRequest request) {
+        return issuance.preview(caller, request.toCommand());
     }
 
     @GetMapping("/{id}")
