@@ -23,8 +23,11 @@ record TemplateRule(Set<String> allowed) implements PolicyRule {
         if (allowed.contains(input.template().name())) {
             return List.of();
         }
-        return List.of(new Violation("templates", "templateArn", input.template().arn(),
-                allowed.isEmpty() ? "The policy allows no template"
-                        : "The policy allows only the templates " + Lists.describe(List.copyOf(allowed))));
+        String allows = allowed.isEmpty() ? "The policy allows no template"
+                : "The policy allows only the templates " + Lists.describe(List.copyOf(allowed));
+        if (input.template().certificateAuthority()) {
+            allows += "; a CA template must be listed in the team's own section and allowed by the baseline";
+        }
+        return List.of(new Violation("templates", "templateArn", input.template().arn(), allows));
     }
 }
