@@ -79,7 +79,7 @@ public class PolicyService {
         try {
             content = content();
         } catch (IOException e) {
-            refuse("unreadable", "Policy file " + describe() + " cannot be read (" + e.getMessage() + ")");
+            refuse("unreadable", "the policy file cannot be read (" + e + "); location: " + describe());
             return false;
         }
         String version = PolicyLoader.version(content);

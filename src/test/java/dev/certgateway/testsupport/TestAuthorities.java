@@ -93,6 +93,12 @@ public final class TestAuthorities {
         pem("test-expired", expired, List.of(TestPki.selfSignedCa("CN=Test Expired Root,O=cert-gateway tests",
                 expired, null, now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1)))));
 
+        // A copy the tests may edit: the gateway reloads it within the interval, as it would in production.
+        Path policy = directory.resolve("policy.yaml");
+        TestPki.write(policy, resource("/test-policy.yaml"));
+        properties.put("certgw.policy.location", "file:" + policy);
+        properties.put("certgw.policy.reload-interval", "200ms");
+
         Path jwtPublic = directory.resolve("jwt-public.pem");
         TestPki.write(jwtPublic, TestPki.pem(jwtKey.getPublic()));
         properties.put("spring.security.oauth2.resourceserver.jwt.public-key-location", "file:" + jwtPublic);
@@ -154,6 +160,19 @@ public final class TestAuthorities {
         properties.put("certgw.authorities." + alias + ".keystore.location", "file:" + store);
         properties.put("certgw.authorities." + alias + ".keystore.password", STORE_PASSWORD);
         chains.put(alias, List.of(certificate));
+    }
+
+    /** The policy file the shared test context runs with; tests that rewrite it must restore it. */
+    public Path policyFile() {
+        return directory.resolve("policy.yaml");
+    }
+
+    private static String resource(String name) {
+        try (var in = TestAuthorities.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The subject of {@code test-sub}'s root, for chain assertions. */
