@@ -11,7 +11,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 
 /**
  * The development run ({@code ./mvnw spring-boot:test-run}): the gateway with an embedded PostgreSQL, two
- * development authorities and a ready bearer token, all kept under {@code target/dev/}.
+ * development authorities, a ready bearer token and an example policy, all kept under {@code target/dev/}.
  */
 public class TestCertGatewayApplication {
 
@@ -45,9 +45,10 @@ public class TestCertGatewayApplication {
                   authorities: dev-ec (ECDSA P-256) and dev-rsa (RSA-2048), key and chain under {}/dev-ec and {}/dev-rsa
                   JWT key:     {}/jwt-key.pem (PKCS#8 RSA; mint RS256 tokens with a 'team' claim and 'scope')
                   token:       {}/token (team 'dev', scopes certificates:issue certificates:read audit:read)
+                  policy:      {}/policy.yaml (an example: edit it and it is reloaded; GET /api/v1/policy shows team dev's)
                 Issue a certificate:
-                  openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout demo.key -subj "/CN=demo.dev.internal" -addext "subjectAltName=DNS:demo.dev.internal" -outform DER -out demo.csr.der
+                  openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout demo.key -subj "/CN=demo.example.internal" -addext "subjectAltName=DNS:demo.example.internal" -outform DER -out demo.csr.der
                   curl -sS http://localhost:{}/api/v1/certificates -H "Authorization: Bearer $(cat {}/token)" -H 'Content-Type: application/json' -d "{\\"certificateAuthorityArn\\":\\"dev-ec\\",\\"csr\\":\\"$(base64 -w0 demo.csr.der)\\",\\"signingAlgorithm\\":\\"SHA256WITHECDSA\\",\\"validity\\":{\\"value\\":30,\\"type\\":\\"DAYS\\"}}"
-                """, port, database.description(), relative, relative, relative, relative, port, relative);
+                """, port, database.description(), relative, relative, relative, relative, relative, port, relative);
     }
 }

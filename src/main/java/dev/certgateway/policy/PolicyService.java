@@ -20,6 +20,8 @@ public class PolicyService {
 
     static final String RELOAD_FAILURES = "certgw.policy.reload.failures";
 
+    private static final String UNREADABLE = "unreadable";
+
     private static final Logger log = LoggerFactory.getLogger(PolicyService.class);
 
     private final Resource location;
@@ -79,7 +81,9 @@ public class PolicyService {
         try {
             content = content();
         } catch (IOException e) {
-            refuse("unreadable", "the policy file cannot be read (" + e + "); location: " + describe());
+            if (!UNREADABLE.equals(refusedVersion)) {
+                refuse(UNREADABLE, "the policy file cannot be read (" + e + "); location: " + describe());
+            }
             return false;
         }
         String version = PolicyLoader.version(content);

@@ -67,10 +67,11 @@ class PolicyServiceTests {
     }
 
     @Test
-    void missingFileAfterStartIsRefusedAndCounted() throws IOException {
+    void missingFileAfterStartIsRefusedAndCountedOnce() throws IOException {
         Path file = write(GOOD);
         PolicyService service = new PolicyService(new FileSystemResource(file), meters);
         Files.delete(file);
+        assertThat(service.reload()).isFalse();
         assertThat(service.reload()).isFalse();
         assertThat(failures()).isEqualTo(1.0);
         assertThat(service.version()).isEqualTo(PolicyLoader.version(GOOD));

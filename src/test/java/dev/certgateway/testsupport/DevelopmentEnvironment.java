@@ -21,7 +21,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 /**
  * Everything the development run needs, created on first start under one directory and reused afterwards:
  * two development authorities (ECDSA P-256 and RSA-2048), an RS256 JWT key anyone can mint tokens with, and
- * a ready token for team {@code dev}.
+ * a ready token for team {@code dev}, and an example policy file that the running gateway reloads when edited.
  */
 public final class DevelopmentEnvironment {
 
@@ -42,6 +42,19 @@ public final class DevelopmentEnvironment {
         return directory.resolve("token");
     }
 
+    public Path policyFile() {
+        return directory.resolve("policy.yaml");
+    }
+
+    /** The example policy shipped for the development run (src/test/resources/dev-policy.yaml). */
+    public static String examplePolicy() {
+        try (var in = DevelopmentEnvironment.class.getResourceAsStream("/dev-policy.yaml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path jwtKeyFile() {
         return directory.resolve("jwt-key.pem");
     }
@@ -58,6 +71,12 @@ public final class DevelopmentEnvironment {
                 "file:" + directory.resolve("jwt-public.pem"));
         String token = new JwtMinter(jwtKey).mint("dev", "developer", JwtMinter.ALL_SCOPES, Duration.ofDays(365));
         TestPki.write(tokenFile(), token + "\n");
+        // Written once, then left alone: it is there to be edited and hot-reloaded.
+        if (!Files.exists(policyFile())) {
+            TestPki.write(policyFile(), examplePolicy());
+        }
+        properties.put("certgw.policy.location", "file:" + policyFile());
+        properties.put("certgw.policy.reload-interval", "2s");
         return properties;
     }
 
