@@ -3,6 +3,7 @@ package dev.certgateway.policy;
 import dev.certgateway.x509.ValidityPeriod;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +26,20 @@ record ValidityRule(Duration maximum, Duration maximumBackdate) implements Polic
     public List<Violation> evaluate(PolicyInput input) {
         List<Violation> out = new ArrayList<>();
         ValidityPeriod validity = input.certificate().validity();
-        Instant from = validity.notBefore().isAfter(input.now()) ? validity.notBefore() : input.now();
+        // Certificates carry whole seconds; so do the limits quoted back to the caller.
+        Instant now = input.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant from = validity.notBefore().isAfter(now) ? validity.notBefore() : now;
         if (maximum != null && Duration.between(from, validity.notAfter()).compareTo(maximum) > 0) {
             out.add(new Violation("validity.maximum", "validity", "NotAfter " + validity.notAfter(),
                     "The policy allows certificates valid for at most " + Durations.format(maximum)
                             + " from issuance; the latest NotAfter allowed now is " + from.plus(maximum)));
         }
         if (maximumBackdate != null
-                && Duration.between(validity.notBefore(), input.now()).compareTo(maximumBackdate) > 0) {
+                && Duration.between(validity.notBefore(), now).compareTo(maximumBackdate) > 0) {
             out.add(new Violation("validity.maximumBackdate", "validityNotBefore",
                     "NotBefore " + validity.notBefore(), "The policy allows NotBefore at most "
                     + Durations.format(maximumBackdate) + " before issuance; the earliest allowed now is "
-                    + input.now().minus(maximumBackdate)));
+                    + now.minus(maximumBackdate)));
         }
         return out;
     }

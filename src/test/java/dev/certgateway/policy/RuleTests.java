@@ -255,5 +255,7 @@ class RuleTests {
         assertThat(dns.message()).isEqualTo("The policy allows only DNS names matching .payments.example.com");
         assertThat(violations.get(2).message()).contains("10.0.0.0/8");
         assertThat(violations.get(0).message()).contains("test-rsa");
+        assertThat(violations.get(3).message()).isEqualTo("The policy allows certificates valid for at most 30d from"
+                + " issuance; the latest NotAfter allowed now is 2026-07-01T12:00:00Z");
     }
 }
