@@ -30,6 +30,12 @@ class ArchitectureTests {
                     "dev.certgateway.inventory..", "dev.certgateway.security..");
 
     @ArchTest
+    static final ArchRule policyDecidesWithoutSigningOrStorage = noClasses().that()
+            .resideInAPackage("dev.certgateway.policy..").should().dependOnClassesThat()
+            .resideInAnyPackage("software.amazon..", "dev.certgateway.authority..", "dev.certgateway.issuance..",
+                    "dev.certgateway.inventory..", "dev.certgateway.idempotency..", "java.sql..");
+
+    @ArchTest
     static final ArchRule inventoryKnowsNoBackend = noClasses().that().resideInAPackage("dev.certgateway.inventory..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.certgateway.authority..",
                     "dev.certgateway.issuance..", "dev.certgateway.web..");

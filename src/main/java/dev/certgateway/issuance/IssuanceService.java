@@ -69,6 +69,37 @@ public class IssuanceService {
         this.policies = policies;
     }
 
+    /** Validates the request and composes the certificate it asks for; shared by issuance and preview. */
+    private Draft draft(IssueCertificateCommand command) {
+        CertificateAuthority authority = authorities.resolve(command.certificateAuthorityArn());
+        CertificateTemplate template = CertificateTemplate.fromArn(command.templateArn());
+        command.signingAlgorithm().requireCompatibleWith(authority.keyAlgorithm().family());
+        Instant now = clock.instant();
+        AuthorityStatus status = authority.status(now);
+        if (status != AuthorityStatus.ACTIVE) {
+            throw new InvalidStateException("certificateAuthorityArn: authority '" + authority.alias()
+                    + "' is " + status + " and cannot issue certificates; use an ACTIVE authority");
+        }
+        ParsedCsr csr = csrParser.parse(command.csr());
+        X509CertificateHolder caCertificate = authority.certificate();
+        ValidityPeriod validity = ValidityCalculator.compute(command.validity(), command.validityNotBefore(), now,
+                caCertificate.getNotBefore().toInstant(), caCertificate.getNotAfter().toInstant());
+        BigInteger serial = SerialNumbers.random(random);
+        CertificateBlueprint blueprint = composer.compose(csr, template, command.apiPassthrough(), validity,
+                authority.issuerInfo(), serial);
+        return new Draft(authority, template, csr, blueprint, now);
+    }
+
+    /** The effective certificate and what it was made from: every check but policy, nothing signed. */
+    private record Draft(CertificateAuthority authority, CertificateTemplate template, ParsedCsr csr,
+            CertificateBlueprint blueprint, Instant now) {
+
+        PolicyInput policyInput(IssueCertificateCommand command) {
+            return new PolicyInput(authority.alias(), authority.arn(), template, command.signingAlgorithm(),
+                    csr.key(), blueprint, command.apiPassthrough() != null, now);
+        }
+    }
+
     public IssuedCertificate issue(Caller caller, IssueCertificateCommand command) {
         Draft draft = draft(command);
         CertificateAuthority authority = draft.authority();
@@ -103,37 +134,6 @@ public class IssuanceService {
         List<Violation> violations = policy.evaluate(draft.policyInput(command));
         return CertificatePreview.of(violations, policy.version(), draft.blueprint(), draft.template(),
                 command.signingAlgorithm(), draft.authority().alias(), draft.authority().arn());
-    }
-
-    /** The effective certificate and what it was made from: every check but policy, nothing signed. */
-    private record Draft(CertificateAuthority authority, CertificateTemplate template, ParsedCsr csr,
-            CertificateBlueprint blueprint, Instant now) {
-
-        PolicyInput policyInput(IssueCertificateCommand command) {
-            return new PolicyInput(authority.alias(), authority.arn(), template, command.signingAlgorithm(),
-                    csr.key(), blueprint, command.apiPassthrough() != null, now);
-        }
-    }
-
-    /** Validates the request and composes the certificate it asks for; shared by issuance and preview. */
-    private Draft draft(IssueCertificateCommand command) {
-        CertificateAuthority authority = authorities.resolve(command.certificateAuthorityArn());
-        CertificateTemplate template = CertificateTemplate.fromArn(command.templateArn());
-        command.signingAlgorithm().requireCompatibleWith(authority.keyAlgorithm().family());
-        Instant now = clock.instant();
-        AuthorityStatus status = authority.status(now);
-        if (status != AuthorityStatus.ACTIVE) {
-            throw new InvalidStateException("certificateAuthorityArn: authority '" + authority.alias()
-                    + "' is " + status + " and cannot issue certificates; use an ACTIVE authority");
-        }
-        ParsedCsr csr = csrParser.parse(command.csr());
-        X509CertificateHolder caCertificate = authority.certificate();
-        ValidityPeriod validity = ValidityCalculator.compute(command.validity(), command.validityNotBefore(), now,
-                caCertificate.getNotBefore().toInstant(), caCertificate.getNotAfter().toInstant());
-        BigInteger serial = SerialNumbers.random(random);
-        CertificateBlueprint blueprint = composer.compose(csr, template, command.apiPassthrough(), validity,
-                authority.issuerInfo(), serial);
-        return new Draft(authority, template, csr, blueprint, now);
     }
 
     private static IssuedCertificate toRecord(Caller caller, CertificateAuthority authority,

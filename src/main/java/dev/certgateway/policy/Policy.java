@@ -1,16 +1,32 @@
 package dev.certgateway.policy;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One loaded policy: the baseline and the team sections, and its version (SHA-256 of the file's content).
+ * One loaded policy: the baseline and the team sections, and its version (SHA-256 of the file's content). The
+ * effective policy of every team with a section, and the one of every other team, are merged once at load, so a
+ * request pays for no merging and a merge that cannot work fails the load, not a request.
  *
  * @param source where it was read from, for logs
  */
-record Policy(String version, String source, RuleSet baseline, Map<String, RuleSet> teams) {
+record Policy(String version, String source, RuleSet baseline, Map<String, RuleSet> teams,
+        Map<String, RuleSet> effective, RuleSet withoutSection) {
+
+    Policy(String version, String source, RuleSet baseline, Map<String, RuleSet> teams) {
+        this(version, source, baseline, Map.copyOf(teams), merge(baseline, teams),
+                baseline == RuleSet.ALLOW_ALL ? baseline : baseline.narrow(null));
+    }
 
     Policy {
         teams = Map.copyOf(teams);
+        effective = Map.copyOf(effective);
+    }
+
+    private static Map<String, RuleSet> merge(RuleSet baseline, Map<String, RuleSet> teams) {
+        Map<String, RuleSet> out = new HashMap<>();
+        teams.forEach((team, section) -> out.put(team, baseline.narrow(section)));
+        return out;
     }
 
     /** The policy in force when no file is configured. */
@@ -20,8 +36,8 @@ record Policy(String version, String source, RuleSet baseline, Map<String, RuleS
 
     /** The team's effective policy: the baseline narrowed by the team's section, or the baseline alone. */
     EffectivePolicy forTeam(String team) {
-        RuleSet rules = baseline == RuleSet.ALLOW_ALL ? baseline : baseline.narrow(teams.get(team));
-        return new EffectivePolicy(team, version, teams.containsKey(team), rules);
+        RuleSet section = effective.get(team);
+        return new EffectivePolicy(team, version, section != null, section != null ? section : withoutSection);
     }
 
     String shortVersion() {
