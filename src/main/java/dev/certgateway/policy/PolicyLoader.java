@@ -82,21 +82,24 @@ final class PolicyLoader {
         } catch (YAMLException e) {
             throw new PolicyFileException(file + ": not valid YAML: " + e.getMessage(), e);
         }
+        if (root == null || isNull(root)) {
+            // A file truncated by a careless write would otherwise become the permissive default policy.
+            throw new PolicyFileException(file + " line 1: the policy file is empty; write 'baseline: {}' for the"
+                    + " default policy");
+        }
         RuleSet baseline = RuleSet.EMPTY;
         Map<String, RuleSet> teams = new LinkedHashMap<>();
-        if (root != null && !isNull(root)) {
-            Map<String, Node> top = mapping(root, "(top level)", List.of("baseline", "teams"));
-            if (top.containsKey("baseline")) {
-                baseline = section(top.get("baseline"), "baseline");
-            }
-            if (top.containsKey("teams")) {
-                Node teamsNode = top.get("teams");
-                for (Map.Entry<String, Node> team : mapping(teamsNode, "teams", null).entrySet()) {
-                    if (team.getKey().isBlank()) {
-                        throw fail(team.getValue(), "teams", "a team name must not be empty");
-                    }
-                    teams.put(team.getKey(), section(team.getValue(), "teams." + team.getKey()));
+        Map<String, Node> top = mapping(root, "(top level)", List.of("baseline", "teams"));
+        if (top.containsKey("baseline")) {
+            baseline = section(top.get("baseline"), "baseline");
+        }
+        if (top.containsKey("teams")) {
+            Node teamsNode = top.get("teams");
+            for (Map.Entry<String, Node> team : mapping(teamsNode, "teams", null).entrySet()) {
+                if (team.getKey().isBlank()) {
+                    throw fail(team.getValue(), "teams", "a team name must not be empty");
                 }
+                teams.put(team.getKey(), section(team.getValue(), "teams." + team.getKey()));
             }
         }
         return new Policy(version(content), source, baseline, teams);

@@ -57,8 +57,13 @@ public class PolicyService {
      * @throws PolicyViolationException listing every violation when the team's policy denies the request
      */
     public void enforce(String team, PolicyInput input) {
-        List<Violation> violations = forTeam(team).evaluate(input);
+        EffectivePolicy policy = forTeam(team);
+        List<Violation> violations = policy.evaluate(input);
         if (!violations.isEmpty()) {
+            // Operators see denials without the callers' bodies: which team, which rules, which policy version.
+            log.info("Policy {} denies a request of team {}: {}", policy.version().substring(0,
+                    Math.min(12, policy.version().length())), team, violations.stream().map(Violation::rule)
+                    .distinct().toList());
             throw new PolicyViolationException(team, violations);
         }
     }

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -210,7 +211,7 @@ class PolicyIntegrationTests extends IntegrationTestSupport {
                 "  policy-reload:\n    maximumSans: 2\n");
         assertThat(changed).isNotEqualTo(original);
         try {
-            Files.writeString(file, changed);
+            replace(file, changed);
             String expected = PolicyLoader.version(changed);
             awaitTrue(() -> expected.equals(currentVersion()));
 
@@ -219,7 +220,7 @@ class PolicyIntegrationTests extends IntegrationTestSupport {
             JsonNode preview = post("/api/v1/certificates/preview", token("policy-reload"), twoNames).json();
             assertThat(preview.get("allowed").asBoolean()).as(preview.toString()).isTrue();
         } finally {
-            Files.writeString(file, original);
+            replace(file, original);
             awaitTrue(() -> PolicyLoader.version(original).equals(currentVersion()));
         }
     }
@@ -231,7 +232,7 @@ class PolicyIntegrationTests extends IntegrationTestSupport {
         String inForce = currentVersion();
         double failuresBefore = failures();
         try {
-            Files.writeString(file, original.replace("    maximumSans: 1\n", "    maximumSans: lots\n"));
+            replace(file, original.replace("    maximumSans: 1\n", "    maximumSans: lots\n"));
             awaitTrue(() -> failures() > failuresBefore);
 
             assertThat(failures()).isEqualTo(failuresBefore + 1);
@@ -240,10 +241,17 @@ class PolicyIntegrationTests extends IntegrationTestSupport {
                     .subject("CN=x.example.org").dns("x.example.org").pem(), "SHA256WITHECDSA", 30));
             assertThat(denied.status()).as(denied.toString()).isEqualTo(403);
         } finally {
-            Files.writeString(file, original);
+            replace(file, original);
         }
         // Back to the content in force: nothing to reload and nothing more to count.
         assertThat(currentVersion()).isEqualTo(inForce);
+    }
+
+    /** As an operator should: a new file renamed over the old one, so the gateway never reads half a file. */
+    private static void replace(Path file, String content) throws IOException {
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.writeString(next, content);
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private String currentVersion() {

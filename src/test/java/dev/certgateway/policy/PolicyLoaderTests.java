@@ -89,8 +89,13 @@ class PolicyLoaderTests {
     }
 
     @Test
-    void emptyFileIsTheDefaultPolicy() {
-        Policy policy = PolicyLoader.load("policy.yaml", "test", "# nothing yet\n");
+    void emptyFileIsRefusedAndAnEmptyBaselineIsTheDefaultPolicy() {
+        assertThatThrownBy(() -> PolicyLoader.load("policy.yaml", "test", "# nothing yet\n"))
+                .isInstanceOf(PolicyFileException.class)
+                .hasMessage("policy.yaml line 1: the policy file is empty; write 'baseline: {}' for the default"
+                        + " policy");
+
+        Policy policy = PolicyLoader.load("policy.yaml", "test", "baseline: {}\n");
         assertThat(policy.teams()).isEmpty();
         assertThat(policy.forTeam("any").evaluate(Inputs.request().dns("a.example").build())).isEmpty();
         assertThat(policy.forTeam("any").evaluate(Inputs.request().template("RootCACertificate").build()))
