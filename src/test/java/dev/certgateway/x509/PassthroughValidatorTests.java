@@ -86,6 +86,7 @@ class PassthroughValidatorTests {
                         + ".uniformResourceIdentifier: 'https://exa mple.com' is not a valid URI"),
                 Arguments.of("fail/registered-id", sans(registeredId("1.2.x")), SAN0 + ".registeredId: '1.2.x' is not"
                         + " a valid object identifier"),
+                Arguments.of("fail/registered-id-second-arc-40", sans(registeredId("1.40.1")), SAN0 + ".registeredId"),
                 Arguments.of("fail/registered-id-first-arc", sans(registeredId("3.1")), SAN0 + ".registeredId"),
                 Arguments.of("fail/other-name-type", sans(otherName("not-an-oid", "v")), SAN0 + ".otherName.typeId"),
                 Arguments.of("fail/other-name-value-missing", sans(otherName("1.3.6.1.4.1.311.20.2.3", null)),
@@ -211,23 +212,24 @@ class PassthroughValidatorTests {
     @Test
     void convertsEveryGeneralNameKind() {
         var v = PassthroughValidator.validate(sans(dns("*.example.com"), dns("xn--bcher-kva.example"),
+                registeredId("2.999.1"), registeredId("1.39.7"),
                 email("a@example.com"), uri("spiffe://example.org/ns/a"), registeredId("1.3.6.1.4.1.55555.7"),
                 otherName("1.3.6.1.4.1.311.20.2.3", "upn@example.com"), edi("assigner", "party"),
                 directory(cn("Directory"))));
 
         GeneralName[] names = v.subjectAlternativeNames().getNames();
         assertThat(names).extracting(GeneralName::getTagNo).containsExactly(GeneralName.dNSName, GeneralName.dNSName,
-                GeneralName.rfc822Name, GeneralName.uniformResourceIdentifier, GeneralName.registeredID,
+                GeneralName.registeredID, GeneralName.registeredID, GeneralName.rfc822Name, GeneralName.uniformResourceIdentifier, GeneralName.registeredID,
                 GeneralName.otherName, GeneralName.ediPartyName, GeneralName.directoryName);
         assertThat(v.sanSource()).isEqualTo("apiPassthrough.extensions.subjectAlternativeNames");
-        ASN1Sequence other = ASN1Sequence.getInstance(names[5].getName());
+        ASN1Sequence other = ASN1Sequence.getInstance(names[7].getName());
         assertThat(other.getObjectAt(0).toString()).isEqualTo("1.3.6.1.4.1.311.20.2.3");
         ASN1TaggedObject value = ASN1TaggedObject.getInstance(other.getObjectAt(1));
         assertThat(value.getTagNo()).isZero();
         assertThat(value.isExplicit()).isTrue();
         assertThat(value.getBaseObject()).isInstanceOf(DERUTF8String.class);
         assertThat(value.getBaseObject().toString()).isEqualTo("upn@example.com");
-        assertThat(X500Name.getInstance(names[7].getName()).toString()).isEqualTo("CN=Directory");
+        assertThat(X500Name.getInstance(names[9].getName()).toString()).isEqualTo("CN=Directory");
     }
 
     @Test
