@@ -117,6 +117,10 @@ class CertificateComposerTests {
             assertThat(ExtendedKeyUsage.getInstance(eku.getParsedValue()).getUsages()).extracting(KeyPurposeId::getId)
                     .containsExactlyElementsOf(ekus);
         }
+        assertThat(b.certificateAuthority()).isEqualTo(ca);
+        assertThat(b.basicConstraints()).isEqualTo(bc);
+        assertThat(b.keyUsage()).isEqualTo(keyUsage == 0 ? null : new KeyUsage(keyUsage));
+        assertThat(b.extendedKeyUsage() == null).isEqualTo(ekus == null);
         assertThat(b.warnings()).isEmpty();
     }
 
