@@ -36,6 +36,12 @@ class ArchitectureTests {
                     "dev.certgateway.inventory..", "dev.certgateway.idempotency..", "java.sql..");
 
     @ArchTest
+    static final ArchRule idempotencyKnowsNoAuthority = noClasses().that()
+            .resideInAPackage("dev.certgateway.idempotency..").should().dependOnClassesThat()
+            .resideInAnyPackage("dev.certgateway.authority..", "dev.certgateway.issuance..",
+                    "dev.certgateway.inventory..", "dev.certgateway.web..");
+
+    @ArchTest
     static final ArchRule inventoryKnowsNoBackend = noClasses().that().resideInAPackage("dev.certgateway.inventory..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.certgateway.authority..",
                     "dev.certgateway.issuance..", "dev.certgateway.web..");

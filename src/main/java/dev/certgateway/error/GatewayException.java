@@ -1,6 +1,7 @@
 package dev.certgateway.error;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Base of every failure the gateway reports to a caller. Each subclass is one kind of failure with one
@@ -31,5 +32,10 @@ public abstract class GatewayException extends RuntimeException {
     /** Individual findings when there are several (e.g. every policy violation); rendered as {@code violations}. */
     public List<?> violations() {
         return List.of();
+    }
+
+    /** Response headers the caller needs to act on the error, such as {@code Retry-After}. */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 }

@@ -14,6 +14,11 @@ import dev.certgateway.policy.EffectivePolicy;
 import dev.certgateway.policy.PolicyInput;
 import dev.certgateway.policy.PolicyService;
 import dev.certgateway.policy.Violation;
+import dev.certgateway.idempotency.Claim;
+import dev.certgateway.idempotency.ClaimResult;
+import dev.certgateway.idempotency.IdempotencyStore;
+import dev.certgateway.idempotency.IdempotencyTokenInProgressException;
+import dev.certgateway.idempotency.IdempotencyTokenReusedException;
 import dev.certgateway.x509.CertificateBlueprint;
 import dev.certgateway.x509.CertificateComposer;
 import dev.certgateway.x509.CertificateTemplate;
@@ -30,6 +35,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -43,6 +49,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The issuance cycle: every check first, then one signature, then the record. A certificate that cannot be
@@ -55,22 +63,82 @@ public class IssuanceService {
 
     private final AuthorityRegistry authorities;
     private final CertificateInventory inventory;
+    private final IdempotencyStore tokens;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final PolicyService policies;
     private final CsrParser csrParser = new CsrParser();
     private final CertificateComposer composer = new CertificateComposer();
     private final SecureRandom random = new SecureRandom();
 
-    public IssuanceService(AuthorityRegistry authorities, CertificateInventory inventory, Clock clock,
-            PolicyService policies) {
+    public IssuanceService(AuthorityRegistry authorities, CertificateInventory inventory, IdempotencyStore tokens,
+            TransactionTemplate transactions, Clock clock, PolicyService policies) {
         this.authorities = authorities;
         this.inventory = inventory;
+        this.tokens = tokens;
+        this.transactions = transactions;
         this.clock = clock;
         this.policies = policies;
     }
 
-    /** Validates the request and composes the certificate it asks for; shared by issuance and preview. */
-    private Draft draft(IssueCertificateCommand command) {
+    /**
+     * Issues one certificate, or, for a token already used with the same request within the window, returns
+     * the certificate that request got.
+     */
+    public IssuanceResult issue(Caller caller, IssueCertificateCommand command) {
+        PreparedIssuance prepared = prepare(command);
+        policies.enforce(caller.team(), policyInput(command, prepared));
+        String token = command.idempotencyToken();
+        if (token == null) {
+            return new IssuanceResult(signAndRecord(caller, command, prepared, null), false);
+        }
+        // Claimed only now: a request rejected above has consumed nothing.
+        ClaimResult claimed = tokens.claim(caller.team(), token, RequestFingerprint.of(command, prepared),
+                prepared.now());
+        if (claimed instanceof ClaimResult.Completed completed) {
+            IssuedCertificate original = inventory.find(caller.team(), completed.certificateId())
+                    .orElseThrow(() -> new IllegalStateException("Idempotency token " + token + " of team "
+                            + caller.team() + " points at missing certificate " + completed.certificateId()));
+            log.info("Replayed certificate {} for idempotency token {} of team {}", original.id(), token,
+                    caller.team());
+            return new IssuanceResult(original, true);
+        }
+        if (claimed instanceof ClaimResult.InProgress inProgress) {
+            throw new IdempotencyTokenInProgressException(token, inProgress.retryAfter());
+        }
+        if (claimed instanceof ClaimResult.Mismatch) {
+            throw new IdempotencyTokenReusedException(token);
+        }
+        Claim claim = ((ClaimResult.Claimed) claimed).claim();
+        try {
+            return new IssuanceResult(signAndRecord(caller, command, prepared, claim), false);
+        } catch (RuntimeException e) {
+            releaseAfterFailure(claim, e);
+            throw e;
+        }
+    }
+
+    /**
+     * What the request would produce, decided by the caller's team policy, without signing, recording or claiming
+     * anything. Invalid requests fail exactly as they would on issuance.
+     */
+    public CertificatePreview preview(Caller caller, IssueCertificateCommand command) {
+        PreparedIssuance prepared = prepare(command);
+        EffectivePolicy policy = policies.forTeam(caller.team());
+        List<Violation> violations = policy.evaluate(policyInput(command, prepared));
+        return CertificatePreview.of(violations, policy.version(), prepared.blueprint(), prepared.template(),
+                command.signingAlgorithm(), prepared.authority().alias(), prepared.authority().arn());
+    }
+
+    /** What policy decides on: the request's choices and the effective certificate. */
+    private static PolicyInput policyInput(IssueCertificateCommand command, PreparedIssuance prepared) {
+        return new PolicyInput(prepared.authority().alias(), prepared.authority().arn(), prepared.template(),
+                command.signingAlgorithm(), prepared.csr().key(), prepared.blueprint(),
+                command.apiPassthrough() != null, prepared.now());
+    }
+
+    /** Every check that needs no signature: a request that fails here changes nothing. */
+    private PreparedIssuance prepare(IssueCertificateCommand command) {
         CertificateAuthority authority = authorities.resolve(command.certificateAuthorityArn());
         CertificateTemplate template = CertificateTemplate.fromArn(command.templateArn());
         command.signingAlgorithm().requireCompatibleWith(authority.keyAlgorithm().family());
@@ -87,35 +155,30 @@ public class IssuanceService {
         BigInteger serial = SerialNumbers.random(random);
         CertificateBlueprint blueprint = composer.compose(csr, template, command.apiPassthrough(), validity,
                 authority.issuerInfo(), serial);
-        return new Draft(authority, template, csr, blueprint, now);
+        return new PreparedIssuance(authority, template, csr, blueprint, now);
     }
 
-    /** The effective certificate and what it was made from: every check but policy, nothing signed. */
-    private record Draft(CertificateAuthority authority, CertificateTemplate template, ParsedCsr csr,
-            CertificateBlueprint blueprint, Instant now) {
-
-        PolicyInput policyInput(IssueCertificateCommand command) {
-            return new PolicyInput(authority.alias(), authority.arn(), template, command.signingAlgorithm(),
-                    csr.key(), blueprint, command.apiPassthrough() != null, now);
-        }
-    }
-
-    public IssuedCertificate issue(Caller caller, IssueCertificateCommand command) {
-        Draft draft = draft(command);
-        CertificateAuthority authority = draft.authority();
-        CertificateTemplate template = draft.template();
-        ParsedCsr csr = draft.csr();
-        CertificateBlueprint blueprint = draft.blueprint();
-        Instant now = draft.now();
-        policies.enforce(caller.team(), draft.policyInput(command));
-
-        X509CertificateHolder certificate = authority.sign(new SigningRequest(csr, template,
-                command.signingAlgorithm(), command.apiPassthrough(), blueprint));
-
-        IssuedCertificate issued = toRecord(caller, authority, template, command, blueprint, certificate, now);
+    private IssuedCertificate signAndRecord(Caller caller, IssueCertificateCommand command,
+            PreparedIssuance prepared, Claim claim) {
+        CertificateAuthority authority = prepared.authority();
+        X509CertificateHolder certificate = authority.sign(new SigningRequest(prepared.csr(), prepared.template(),
+                command.signingAlgorithm(), command.apiPassthrough(), prepared.blueprint()));
+        IssuedCertificate issued = toRecord(caller, authority, prepared.template(), command, prepared.blueprint(),
+                certificate, prepared.now());
         try {
-            inventory.record(issued);
-        } catch (DataAccessException e) {
+            // The record and the token's completion commit together: no certificate without its token, and
+            // no completed token without its certificate.
+            transactions.executeWithoutResult(status -> {
+                inventory.record(issued);
+                if (claim != null && !tokens.complete(claim, issued.id())) {
+                    throw new ClaimLostException();
+                }
+            });
+        } catch (ClaimLostException e) {
+            // Another replica took the token over while this one was slow; its certificate is the one callers
+            // get. This one was never recorded, so it is never handed out.
+            throw new IdempotencyTokenInProgressException(claim.token(), Duration.ofSeconds(1));
+        } catch (DataAccessException | TransactionException e) {
             throw new ServiceUnavailableException("The certificate could not be recorded, so it was not issued: the "
                     + "gateway's database is unavailable. Retry later.", e);
         }
@@ -124,16 +187,24 @@ public class IssuanceService {
         return issued;
     }
 
-    /**
-     * What the request would produce, decided by the caller's team policy, without signing, recording or claiming
-     * anything. Invalid requests fail exactly as they would on issuance.
-     */
-    public CertificatePreview preview(Caller caller, IssueCertificateCommand command) {
-        Draft draft = draft(command);
-        EffectivePolicy policy = policies.forTeam(caller.team());
-        List<Violation> violations = policy.evaluate(draft.policyInput(command));
-        return CertificatePreview.of(violations, policy.version(), draft.blueprint(), draft.template(),
-                command.signingAlgorithm(), draft.authority().alias(), draft.authority().arn());
+    private void releaseAfterFailure(Claim claim, RuntimeException failure) {
+        if (failure instanceof IdempotencyTokenInProgressException) {
+            return;
+        }
+        try {
+            tokens.release(claim);
+        } catch (RuntimeException e) {
+            // The lease runs out on its own; until then retries see "in progress" rather than a second certificate.
+            log.warn("Could not release idempotency token {} of team {} after a failure: {}", claim.token(),
+                    claim.team(), e.getMessage());
+        }
+    }
+
+    /** Signals a rollback when the token's claim was taken over before the record was written. */
+    private static final class ClaimLostException extends RuntimeException {
+        ClaimLostException() {
+            super(null, null, false, false);
+        }
     }
 
     private static IssuedCertificate toRecord(Caller caller, CertificateAuthority authority,

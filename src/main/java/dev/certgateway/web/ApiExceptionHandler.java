@@ -52,8 +52,10 @@ class ApiExceptionHandler {
         if (e.code().httpStatus() >= 500) {
             log.warn("{}: {}", e.code(), e.detail(), e.getCause());
         }
-        return ResponseEntity.status(e.code().httpStatus()).contentType(ProblemResponses.PROBLEM_JSON)
-                .body(problems.body(request, e.code(), e.detail(), e.violations()));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.code().httpStatus())
+                .contentType(ProblemResponses.PROBLEM_JSON);
+        e.headers().forEach(response::header);
+        return response.body(problems.body(request, e.code(), e.detail(), e.violations()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

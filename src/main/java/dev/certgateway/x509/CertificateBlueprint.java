@@ -5,7 +5,10 @@ import java.util.List;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -41,6 +44,30 @@ public record CertificateBlueprint(
     /** The extensions as one BouncyCastle {@link Extensions} (null when there are none, as in a certificate). */
     public Extensions toExtensions() {
         return extensions.isEmpty() ? null : new Extensions(extensions.toArray(Extension[]::new));
+    }
+
+    /** The BasicConstraints extension's value, or null when the certificate has none. */
+    public BasicConstraints basicConstraints() {
+        Extension e = extension(Extension.basicConstraints);
+        return e == null ? null : BasicConstraints.getInstance(e.getParsedValue());
+    }
+
+    /** True when the certificate will be a CA certificate (BasicConstraints cA TRUE). */
+    public boolean certificateAuthority() {
+        BasicConstraints bc = basicConstraints();
+        return bc != null && bc.isCA();
+    }
+
+    /** The KeyUsage extension's value, or null when the certificate has none. */
+    public KeyUsage keyUsage() {
+        Extension e = extension(Extension.keyUsage);
+        return e == null ? null : KeyUsage.getInstance(e.getParsedValue());
+    }
+
+    /** The ExtendedKeyUsage extension's value, or null when the certificate has none. */
+    public ExtendedKeyUsage extendedKeyUsage() {
+        Extension e = extension(Extension.extendedKeyUsage);
+        return e == null ? null : ExtendedKeyUsage.getInstance(e.getParsedValue());
     }
 
     /** The SubjectAlternativeName extension's names, or null when the certificate has none. */

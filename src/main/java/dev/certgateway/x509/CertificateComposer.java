@@ -59,8 +59,6 @@ public final class CertificateComposer {
             Extension.authorityInfoAccess, "AuthorityInfoAccess",
             Extension.certificatePolicies, "CertificatePolicies");
 
-    private final BcX509ExtensionUtils extensionUtils = new BcX509ExtensionUtils();
-
     /**
      * @param passthrough nullable; validated even when the template ignores it
      * @throws InvalidArgsException when the passthrough is invalid, the template does not fit the authority, or the
@@ -166,7 +164,9 @@ public final class CertificateComposer {
         }
     }
 
-    private void authorityExtensions(Composition c, ParsedCsr csr, IssuerInfo issuer) {
+    private static void authorityExtensions(Composition c, ParsedCsr csr, IssuerInfo issuer) {
+        // Made per call: its SHA-1 digest calculator keeps state, so an instance cannot be shared across threads.
+        BcX509ExtensionUtils extensionUtils = new BcX509ExtensionUtils();
         SubjectKeyIdentifier ski = extensionUtils.createSubjectKeyIdentifier(csr.publicKeyInfo());
         c.put(new SourcedExtension(AUTHORITY, extension(Extension.subjectKeyIdentifier, false, ski)));
         byte[] issuerKeyId = issuer.subjectKeyIdentifier() != null ? issuer.subjectKeyIdentifier()

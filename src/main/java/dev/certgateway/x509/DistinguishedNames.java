@@ -92,6 +92,10 @@ final class DistinguishedNames {
     private static void add(List<RDN> rdns, String path, String name, String raw, ASN1ObjectIdentifier oid,
             int maxLength, Encoding encoding) {
         String at = path + "." + name;
+        if (encoding == Encoding.COUNTRY && raw != null && !raw.isBlank() && !raw.matches("[A-Za-z]{2}")) {
+            throw new InvalidArgsException(at + ": '" + raw + "' is not a country code; give exactly 2"
+                    + " letters (ISO 3166-1 alpha-2, e.g. US)");
+        }
         String value = text(raw, at, maxLength);
         if (value == null) {
             return;
@@ -106,10 +110,6 @@ final class DistinguishedNames {
                 yield new DERPrintableString(value);
             }
             case COUNTRY -> {
-                if (!value.matches("[A-Za-z]{2}")) {
-                    throw new InvalidArgsException(at + ": '" + value + "' is not a country code; give exactly 2"
-                            + " letters (ISO 3166-1 alpha-2, e.g. US)");
-                }
                 // ISO 3166 codes are upper case; relying parties compare names byte for byte.
                 yield new DERPrintableString(value.toUpperCase(Locale.ROOT));
             }

@@ -36,6 +36,34 @@ public record IssuerInfo(
         return subjectKeyIdentifier == null ? null : subjectKeyIdentifier.clone();
     }
 
+    // Records compare arrays by reference; compare the key identifier by content so equal descriptions are equal.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IssuerInfo other
+                && java.util.Objects.equals(subject, other.subject)
+                && java.util.Objects.equals(publicKey, other.publicKey)
+                && java.util.Arrays.equals(subjectKeyIdentifier, other.subjectKeyIdentifier)
+                && java.util.Objects.equals(pathLenConstraint, other.pathLenConstraint)
+                && java.util.Objects.equals(crlDistributionPointUri, other.crlDistributionPointUri)
+                && java.util.Objects.equals(caIssuersUri, other.caIssuersUri)
+                && java.util.Objects.equals(ocspUri, other.ocspUri);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(subject, publicKey, java.util.Arrays.hashCode(subjectKeyIdentifier),
+                pathLenConstraint, crlDistributionPointUri, caIssuersUri, ocspUri);
+    }
+
+    @Override
+    public String toString() {
+        return "IssuerInfo[subject=" + subject + ", subjectKeyIdentifier="
+                + (subjectKeyIdentifier == null ? null : org.bouncycastle.util.encoders.Hex.toHexString(
+                        subjectKeyIdentifier))
+                + ", pathLenConstraint=" + pathLenConstraint + ", crlDistributionPointUri=" + crlDistributionPointUri
+                + ", caIssuersUri=" + caIssuersUri + ", ocspUri=" + ocspUri + "]";
+    }
+
     /** Describes the authority from its own certificate plus the URIs it is configured with (each optional). */
     public static IssuerInfo of(X509CertificateHolder caCertificate, String crlDistributionPointUri,
             String caIssuersUri, String ocspUri) {

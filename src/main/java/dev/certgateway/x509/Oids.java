@@ -16,6 +16,15 @@ final class Oids {
     private Oids() {
     }
 
+    /** X.660: under the arcs 0 and 1 the second arc is 0 to 39, because both are packed into one BER octet. */
+    private static boolean secondArcFits(String value) {
+        if (value.charAt(0) == '2') {
+            return true;
+        }
+        String[] arcs = value.split("\\.", 3);
+        return arcs[1].length() <= 2 && Integer.parseInt(arcs[1]) <= 39;
+    }
+
     /** @throws InvalidArgsException naming {@code path} when the value is not a dotted-decimal OID */
     static ASN1ObjectIdentifier parse(String value, String path) {
         if (value == null || value.isBlank()) {
@@ -23,7 +32,7 @@ final class Oids {
                     + " 1.3.6.1.4.1.55555.1");
         }
         ASN1ObjectIdentifier oid = value.length() <= MAX_LENGTH && SHAPE.matcher(value).matches()
-                ? ASN1ObjectIdentifier.tryFromID(value) : null;
+                && secondArcFits(value) ? ASN1ObjectIdentifier.tryFromID(value) : null;
         if (oid == null) {
             throw new InvalidArgsException(path + ": '" + value + "' is not a valid object identifier; give dotted"
                     + " decimal arcs (first arc 0, 1 or 2; second arc 0 to 39 under 0 and 1), at most " + MAX_LENGTH

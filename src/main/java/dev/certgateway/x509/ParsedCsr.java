@@ -1,5 +1,7 @@
 package dev.certgateway.x509;
 
+import java.io.IOException;
+
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralNames;
@@ -25,7 +27,7 @@ public record ParsedCsr(
     public byte[] encoded() {
         try {
             return request.getEncoded();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("a parsed CSR always re-encodes", e);
         }
     }

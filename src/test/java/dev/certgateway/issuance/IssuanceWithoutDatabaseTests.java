@@ -9,6 +9,8 @@ import dev.certgateway.authority.local.LocalAuthorityLoader;
 import dev.certgateway.error.ErrorCode;
 import dev.certgateway.error.GatewayException;
 import dev.certgateway.error.ServiceUnavailableException;
+import dev.certgateway.idempotency.IdempotencyProperties;
+import dev.certgateway.idempotency.IdempotencyStore;
 import dev.certgateway.inventory.CertificateInventory;
 import dev.certgateway.policy.PolicyService;
 import dev.certgateway.security.Caller;
@@ -19,12 +21,15 @@ import dev.certgateway.x509.Validity;
 import dev.certgateway.x509.ValidityPeriodType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A certificate that cannot be recorded is never handed out: with the database unreachable, issuance signs
@@ -42,8 +47,11 @@ class IssuanceWithoutDatabaseTests {
         // Port 9 (discard) on loopback: nothing answers, so every statement fails like a database outage.
         DriverManagerDataSource unreachable = new DriverManagerDataSource(
                 "jdbc:postgresql://127.0.0.1:9/none?connectTimeout=2");
-        IssuanceService service = new IssuanceService(registry,
-                new CertificateInventory(JdbcClient.create(unreachable)), Clock.systemUTC(),
+        JdbcClient jdbc = JdbcClient.create(unreachable);
+        IssuanceService service = new IssuanceService(registry, new CertificateInventory(jdbc),
+                new IdempotencyStore(jdbc, new IdempotencyProperties(Duration.ofMinutes(5), Duration.ofSeconds(30),
+                        Duration.ofMinutes(1), 1000)),
+                new TransactionTemplate(new DataSourceTransactionManager(unreachable)), Clock.systemUTC(),
                 new PolicyService(null, new SimpleMeterRegistry()));
 
         IssueCertificateCommand command = new IssueCertificateCommand("test-ec",

@@ -143,6 +143,18 @@ class PolicyIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void previewDoesNotConsumeTheIdempotencyToken() {
+        Map<String, Object> request = allowedRequest();
+        request.put("idempotencyToken", "preview-then-issue-" + System.nanoTime());
+
+        Response preview = post("/api/v1/certificates/preview", token(STRICT), request);
+        assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+        Response issued = post("/api/v1/certificates", token(STRICT), request);
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        assertThat(issued.header("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
     void previewOfADeniedRequestListsTheViolationsAndTheWarnings() {
         Map<String, Object> request = body("test-ec", TestCsr.withSharedEcKey().subject("CN=api.strict.example.com")
                 .dns("*.strict.example.com").pem(), "SHA256WITHECDSA", 120);

@@ -6,7 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.time.Clock;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,7 +21,18 @@ import tools.jackson.databind.json.JsonMapper;
  * authorities; tests talk to it over real HTTP. Every subclass shares one Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestBackends.class)
 public abstract class IntegrationTestSupport {
+
+    /** The gateway's clock; tests move it and must {@link MutableClock#reset()} it afterwards. */
+    protected static final MutableClock CLOCK = new MutableClock();
+
+    @TestBean
+    Clock clock;
+
+    static Clock clock() {
+        return CLOCK;
+    }
 
     protected static final TestAuthorities PKI = TestAuthorities.get();
     protected static final JsonMapper JSON = JsonMapper.builder().build();

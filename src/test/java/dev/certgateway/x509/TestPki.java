@@ -124,6 +124,18 @@ final class TestPki {
         return b;
     }
 
+    /** A parsed CSR requesting exactly the given extensions. */
+    static ParsedCsr parsedWithExtensions(KeyPair keys, String subject, Extension... extensions) {
+        PKCS10CertificationRequestBuilder b = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject),
+                keys.getPublic());
+        ExtensionsGenerator ext = new ExtensionsGenerator();
+        for (Extension e : extensions) {
+            ext.addExtension(e);
+        }
+        b.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate());
+        return new CsrParser().parse(pem(sign(b, keys)));
+    }
+
     static byte[] sign(PKCS10CertificationRequestBuilder b, KeyPair keys) {
         try {
             ContentSigner signer = new JcaContentSignerBuilder(signatureAlgorithm(keys)).setProvider(Bc.PROVIDER)

@@ -5,7 +5,9 @@ import dev.certgateway.error.ResourceNotFoundException;
 import dev.certgateway.inventory.CertificateInventory;
 import dev.certgateway.inventory.CertificatePage;
 import dev.certgateway.inventory.IssuedCertificate;
+import dev.certgateway.idempotency.IdempotencyKeys;
 import dev.certgateway.issuance.CertificatePreview;
+import dev.certgateway.issuance.IssuanceResult;
 import dev.certgateway.issuance.IssuanceService;
 import dev.certgateway.security.Caller;
 import jakarta.validation.Valid;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/certificates", produces = MediaType.APPLICATION_JSON_VALUE)
 class CertificateController {
 
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 100;
 
@@ -39,16 +43,22 @@ class CertificateController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CertificateResponse> issueCertificate(Caller caller,
-            @Valid @RequestBody IssueCertificateRequest request) {
-        IssuedCertificate issued = issuance.issue(caller, request.toCommand());
-        return ResponseEntity.created(URI.create("/api/v1/certificates/" + issued.id()))
-                .body(CertificateResponse.of(issued));
+            @Valid @RequestBody IssueCertificateRequest request,
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
+        String token = IdempotencyKeys.resolve(request.idempotencyToken(), idempotencyKey);
+        IssuanceResult result = issuance.issue(caller, request.toCommand(token));
+        IssuedCertificate issued = result.certificate();
+        ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create("/api/v1/certificates/" + issued.id()));
+        if (result.replayed()) {
+            response.header(REPLAYED_HEADER, "true");
+        }
+        return response.body(CertificateResponse.of(issued));
     }
 
     /** The same body as issuance; answers what issuance would do, without signing, recording or claiming. */
     @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
     CertificatePreview previewCertificate(Caller caller, @Valid @RequestBody IssueCertificateRequest request) {
-        return issuance.preview(caller, request.toCommand());
+        return issuance.preview(caller, request.toCommand(request.idempotencyToken()));
     }
 
     @GetMapping("/{id}")

@@ -26,8 +26,9 @@ public record IssueCertificateRequest(
         String idempotencyToken,
         ApiPassthrough apiPassthrough) {
 
-    IssueCertificateCommand toCommand() {
+    /** @param token the idempotency token from the body or the Idempotency-Key header */
+    IssueCertificateCommand toCommand(String token) {
         return new IssueCertificateCommand(certificateAuthorityArn, csr, signingAlgorithm, templateArn, validity,
-                validityNotBefore, idempotencyToken, apiPassthrough);
+                validityNotBefore, token, apiPassthrough);
     }
 }

@@ -1,0 +1,129 @@
+package dev.certgateway.idempotency;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Idempotency tokens in PostgreSQL, the only state replicas share. Claiming is one atomic statement: the
+ * insert wins when the token is new, and the conflict update wins only when the old entry has expired or its
+ * claim was abandoned (lease over, same request). Everything else is decided by reading the entry that won.
+ */
+@Repository
+public class IdempotencyStore {
+
+    private static final String CLAIM = """
+            insert into idempotency_token (team, token, fingerprint, state, claim_id, created_at, expires_at, lease_until)
+            values (:team, :token, :fingerprint, 'IN_PROGRESS', :claimId, :now, :expiresAt, :leaseUntil)
+            on conflict (team, token) do update set
+                fingerprint = excluded.fingerprint,
+                state = 'IN_PROGRESS',
+                certificate_id = null,
+                claim_id = excluded.claim_id,
+                lease_until = excluded.lease_until,
+                created_at = case when idempotency_token.expires_at <= :now
+                    then excluded.created_at else idempotency_token.created_at end,
+                expires_at = case when idempotency_token.expires_at <= :now
+                    then excluded.expires_at else idempotency_token.expires_at end
+            where idempotency_token.expires_at <= :now
+               or (idempotency_token.state = 'IN_PROGRESS' and idempotency_token.lease_until <= :now
+                   and idempotency_token.fingerprint = excluded.fingerprint)
+            returning claim_id""";
+
+    private final JdbcClient jdbc;
+    private final IdempotencyProperties properties;
+
+    public IdempotencyStore(JdbcClient jdbc, IdempotencyProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    public ClaimResult claim(String team, String token, String fingerprint, Instant now) {
+        // A lost race with the cleanup job (entry deleted between the claim and the read) just claims again.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            UUID claimId = UUID.randomUUID();
+            Optional<UUID> won = jdbc.sql(CLAIM)
+                    .param("team", team)
+                    .param("token", token)
+                    .param("fingerprint", fingerprint)
+                    .param("claimId", claimId)
+                    .param("now", Timestamp.from(now))
+                    .param("expiresAt", Timestamp.from(now.plus(properties.window())))
+                    .param("leaseUntil", Timestamp.from(now.plus(properties.lease())))
+                    .query(UUID.class)
+                    .optional();
+            if (won.isPresent()) {
+                return new ClaimResult.Claimed(new Claim(team, token, claimId));
+            }
+            Optional<Entry> existing = jdbc.sql("""
+                            select fingerprint, state, certificate_id, lease_until from idempotency_token
+                            where team = :team and token = :token""")
+                    .param("team", team)
+                    .param("token", token)
+                    .query((rs, row) -> new Entry(rs.getString("fingerprint"), rs.getString("state"),
+                            rs.getObject("certificate_id", UUID.class), rs.getTimestamp("lease_until").toInstant()))
+                    .optional();
+            if (existing.isEmpty()) {
+                continue;
+            }
+            Entry entry = existing.get();
+            if (!entry.fingerprint().equals(fingerprint)) {
+                return new ClaimResult.Mismatch();
+            }
+            if (entry.state().equals("COMPLETED")) {
+                return new ClaimResult.Completed(entry.certificateId());
+            }
+            Duration untilLeaseEnds = Duration.between(now, entry.leaseUntil());
+            return new ClaimResult.InProgress(untilLeaseEnds.compareTo(Duration.ofSeconds(1)) < 0
+                    ? Duration.ofSeconds(1) : untilLeaseEnds.compareTo(Duration.ofSeconds(5)) > 0
+                    ? Duration.ofSeconds(5) : untilLeaseEnds);
+        }
+        throw new IllegalStateException("Idempotency token " + token + " kept changing while being claimed");
+    }
+
+    /**
+     * Marks the token as having produced the certificate. False when the claim was lost (taken over after its
+     * lease ran out): the caller must then not hand out its certificate.
+     */
+    public boolean complete(Claim claim, UUID certificateId) {
+        return jdbc.sql("""
+                        update idempotency_token set state = 'COMPLETED', certificate_id = :certificateId
+                        where team = :team and token = :token and claim_id = :claimId and state = 'IN_PROGRESS'""")
+                .param("certificateId", certificateId)
+                .param("team", claim.team())
+                .param("token", claim.token())
+                .param("claimId", claim.claimId())
+                .update() == 1;
+    }
+
+    /** Frees the token after a failure, so the client's retry can succeed. */
+    public void release(Claim claim) {
+        jdbc.sql("delete from idempotency_token where team = :team and token = :token and claim_id = :claimId"
+                        + " and state = 'IN_PROGRESS'")
+                .param("team", claim.team())
+                .param("token", claim.token())
+                .param("claimId", claim.claimId())
+                .update();
+    }
+
+    /**
+     * Deletes up to {@code batchSize} expired tokens. SKIP LOCKED lets every replica run this at once without
+     * waiting on, or deleting twice, the rows another replica is already removing.
+     */
+    public int deleteExpired(Instant now, int batchSize) {
+        return jdbc.sql("""
+                        delete from idempotency_token where ctid in (
+                            select ctid from idempotency_token where expires_at <= :now
+                            order by expires_at limit :batchSize for update skip locked)""")
+                .param("now", Timestamp.from(now))
+                .param("batchSize", batchSize)
+                .update();
+    }
+
+    private record Entry(String fingerprint, String state, UUID certificateId, Instant leaseUntil) {
+    }
+}

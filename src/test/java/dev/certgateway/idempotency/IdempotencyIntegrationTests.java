@@ -1,0 +1,197 @@
+package dev.certgateway.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.certgateway.authority.BackendException;
+import dev.certgateway.error.ErrorCode;
+import dev.certgateway.testsupport.ControllableAuthority;
+import dev.certgateway.testsupport.IntegrationTestSupport;
+import dev.certgateway.testsupport.TestCsr;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The idempotency contract over HTTP, on the real database. Each test uses its own team. */
+class IdempotencyIntegrationTests extends IntegrationTestSupport {
+
+    @Autowired
+    ControllableAuthority controlled;
+
+    @Autowired
+    ExpiredTokenCleanup cleanup;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final String team = "idem-" + UUID.randomUUID();
+    private final String csr = TestCsr.withSharedEcKey().subject("CN=idempotent.example").pem();
+
+    @AfterEach
+    void resetClock() {
+        CLOCK.reset();
+    }
+
+    private Map<String, Object> request(String authority, String token) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("certificateAuthorityArn", authority);
+        body.put("csr", csr);
+        body.put("signingAlgorithm", "SHA256WITHECDSA");
+        body.put("validity", Map.of("value", 7, "type", "DAYS"));
+        if (token != null) {
+            body.put("idempotencyToken", token);
+        }
+        return body;
+    }
+
+    private int certificatesOf(String team) {
+        return get("/api/v1/certificates?maxResults=100", token(team)).json().get("certificates").size();
+    }
+
+    @Test
+    void sameTokenAndRequestReplaysTheFirstCertificate() {
+        Response first = post("/api/v1/certificates", token(team), request("test-ec", "order-1"));
+        Response second = post("/api/v1/certificates", token(team), request("test-ec", "order-1"));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(second.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(certificatesOf(team)).isEqualTo(1);
+    }
+
+    @Test
+    void headerTokenIsTheSameTokenAndEquivalentSpellingsAreTheSameRequest() {
+        Response byAlias = send(HttpRequest.newBuilder(uri("/api/v1/certificates"))
+                .header("Authorization", "Bearer " + token(team)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "\"hdr-1\"")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request("test-ec", null)))));
+        assertThat(byAlias.status()).as(byAlias.toString()).isEqualTo(201);
+        String arn = byAlias.json().get("certificateAuthorityArn").asString();
+
+        Response byArnInBody = post("/api/v1/certificates", token(team), request(arn, "hdr-1"));
+        assertThat(byArnInBody.status()).isEqualTo(201);
+        assertThat(byArnInBody.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(byArnInBody.json().get("id")).isEqualTo(byAlias.json().get("id"));
+    }
+
+    @Test
+    void bodyAndHeaderTokensThatDifferAreRejected() {
+        Response response = send(HttpRequest.newBuilder(uri("/api/v1/certificates"))
+                .header("Authorization", "Bearer " + token(team)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "other")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request("test-ec", "mine")))));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("InvalidArgsException");
+        assertThat(response.json().get("detail").asString()).contains("Idempotency-Key");
+        assertThat(certificatesOf(team)).isZero();
+    }
+
+    @Test
+    void sameTokenWithADifferentRequestIs422AndIssuesNothing() {
+        assertThat(post("/api/v1/certificates", token(team), request("test-ec", "reused")).status()).isEqualTo(201);
+        Map<String, Object> different = request("test-ec", "reused");
+        different.put("validity", Map.of("value", 8, "type", "DAYS"));
+
+        Response response = post("/api/v1/certificates", token(team), different);
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asString()).isEqualTo("IdempotencyTokenReused");
+        assertThat(response.json().get("detail").asString()).contains("'reused'");
+        assertThat(certificatesOf(team)).isEqualTo(1);
+    }
+
+    @Test
+    void tokensAreScopedToTheTeam() {
+        String otherTeam = team + "-other";
+        Response mine = post("/api/v1/certificates", token(team), request("test-ec", "shared-token"));
+        Response theirs = post("/api/v1/certificates", token(otherTeam), request("test-ec", "shared-token"));
+        assertThat(mine.status()).isEqualTo(201);
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(theirs.header("Idempotent-Replayed")).isNull();
+        assertThat(theirs.json().get("id")).isNotEqualTo(mine.json().get("id"));
+    }
+
+    @Test
+    void afterTheWindowTheTokenIssuesANewCertificate() {
+        Response first = post("/api/v1/certificates", token(team), request("test-ec", "windowed"));
+        CLOCK.advance(Duration.ofMinutes(4));
+        Response within = post("/api/v1/certificates", token(team), request("test-ec", "windowed"));
+        assertThat(within.header("Idempotent-Replayed")).isEqualTo("true");
+
+        CLOCK.advance(Duration.ofMinutes(1).plusSeconds(1));
+        Response after = post("/api/v1/certificates", token(team), request("test-ec", "windowed"));
+        assertThat(after.status()).isEqualTo(201);
+        assertThat(after.header("Idempotent-Replayed")).isNull();
+        assertThat(after.json().get("serialNumber")).isNotEqualTo(first.json().get("serialNumber"));
+        assertThat(certificatesOf(team)).isEqualTo(2);
+    }
+
+    @Test
+    void aRejectedRequestConsumesNothing() {
+        Map<String, Object> invalid = request("test-ec", "first-try");
+        invalid.put("csr", "not a csr");
+        assertThat(post("/api/v1/certificates", token(team), invalid).status()).isEqualTo(400);
+
+        Response valid = post("/api/v1/certificates", token(team), request("test-ec", "first-try"));
+        assertThat(valid.status()).as(valid.toString()).isEqualTo(201);
+        assertThat(valid.header("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
+    void aRequestStillRunningIs409WithRetryAfter() throws Exception {
+        CountDownLatch gate = controlled.holdNext();
+        CompletableFuture<Response> first = CompletableFuture.supplyAsync(() ->
+                post("/api/v1/certificates", token(team), request(ControllableAuthority.ALIAS, "slow")));
+        controlled.awaitEntered();
+
+        Response concurrent = post("/api/v1/certificates", token(team), request(ControllableAuthority.ALIAS, "slow"));
+        assertThat(concurrent.status()).isEqualTo(409);
+        assertThat(concurrent.json().get("code").asString()).isEqualTo("IdempotencyTokenInProgress");
+        assertThat(Integer.parseInt(concurrent.header("Retry-After"))).isBetween(1, 30);
+
+        gate.countDown();
+        assertThat(first.get().status()).isEqualTo(201);
+        Response retried = post("/api/v1/certificates", token(team), request(ControllableAuthority.ALIAS, "slow"));
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.json().get("id")).isEqualTo(first.get().json().get("id"));
+    }
+
+    @Test
+    void aRetryableBackendFailureReleasesTheToken() {
+        controlled.failNext(new BackendException(ErrorCode.ServiceUnavailable,
+                "The backend is temporarily unavailable; retry.", true, null));
+        Response failed = post("/api/v1/certificates", token(team), request(ControllableAuthority.ALIAS, "flaky"));
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.json().get("code").asString()).isEqualTo("ServiceUnavailable");
+
+        Response retried = post("/api/v1/certificates", token(team), request(ControllableAuthority.ALIAS, "flaky"));
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+        assertThat(retried.header("Idempotent-Replayed")).isNull();
+        assertThat(certificatesOf(team)).isEqualTo(1);
+    }
+
+    @Test
+    void theCleanupJobDeletesExpiredTokensOnly() {
+        post("/api/v1/certificates", token(team), request("test-ec", "old-1"));
+        post("/api/v1/certificates", token(team), request("test-ec", "old-2"));
+        CLOCK.advance(Duration.ofMinutes(3));
+        post("/api/v1/certificates", token(team), request("test-ec", "young"));
+        CLOCK.advance(Duration.ofMinutes(2).plusSeconds(30));
+
+        cleanup.run();
+
+        assertThat(jdbc.sql("select token from idempotency_token where team = :team order by token")
+                .param("team", team).query(String.class).list()).containsExactly("young");
+        assertThat(certificatesOf(team)).isEqualTo(3);
+    }
+}
