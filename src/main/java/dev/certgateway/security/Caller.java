@@ -7,6 +7,7 @@ public record Caller(String team, String subject, Set<String> scopes) {
 
     public static final String SCOPE_ISSUE = "certificates:issue";
     public static final String SCOPE_READ = "certificates:read";
+    public static final String SCOPE_AUDIT = "audit:read";
 
     public Caller {
         scopes = Set.copyOf(scopes);

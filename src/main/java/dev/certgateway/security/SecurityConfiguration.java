@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -20,6 +21,7 @@ class SecurityConfiguration {
 
     private static final String ISSUE = "SCOPE_" + Caller.SCOPE_ISSUE;
     private static final String READ = "SCOPE_" + Caller.SCOPE_READ;
+    private static final String AUDIT = "SCOPE_" + Caller.SCOPE_AUDIT;
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ProblemResponses problems)
@@ -36,6 +38,7 @@ class SecurityConfiguration {
                         .hasAuthority(READ)
                         .requestMatchers(HttpMethod.GET, "/api/v1/authorities", "/api/v1/authorities/**")
                         .hasAnyAuthority(ISSUE, READ)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/**").hasAuthority(AUDIT)
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
@@ -45,7 +48,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers));
+                        .accessDeniedHandler(handlers))
+                .addFilterAfter(new CallerLoggingFilter(properties.teamClaim()), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

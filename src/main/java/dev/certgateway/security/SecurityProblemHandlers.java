@@ -52,6 +52,9 @@ class SecurityProblemHandlers implements AuthenticationEntryPoint, AccessDeniedH
         if ("POST".equals(request.getMethod())) {
             return "'" + Caller.SCOPE_ISSUE + "'";
         }
+        if (request.getRequestURI().startsWith("/api/v1/audit")) {
+            return "'" + Caller.SCOPE_AUDIT + "'";
+        }
         if (request.getRequestURI().startsWith("/api/v1/authorities")) {
             return "'" + Caller.SCOPE_ISSUE + "' or '" + Caller.SCOPE_READ + "'";
         }

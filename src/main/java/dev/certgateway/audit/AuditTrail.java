@@ -1,0 +1,146 @@
+package dev.certgateway.audit;
+
+import dev.certgateway.error.InvalidArgsException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The audit trail: every event goes to PostgreSQL (joining the caller's transaction, so an issuance and its
+ * event commit together) and to the log, under the logger {@code dev.certgateway.audit}.
+ */
+@Repository
+public class AuditTrail {
+
+    private static final Logger log = LoggerFactory.getLogger("dev.certgateway.audit");
+    private static final String COLUMNS = """
+            id, occurred_at, request_id, action, team, requester, authority, template_arn, subject,
+            subject_alternative_names, not_before, not_after, serial_number, sha256_fingerprint, certificate_id,
+            reasons""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public AuditTrail(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void record(AuditEvent event) {
+        jdbc.sql("insert into audit_event (" + COLUMNS + ") values (:id, :occurredAt, :requestId, :action, :team,"
+                        + " :requester, :authority, :template, :subject, :sans, :notBefore, :notAfter, :serial,"
+                        + " :fingerprint, :certificateId, cast(:reasons as jsonb))")
+                .param("id", event.id())
+                .param("occurredAt", Timestamp.from(event.occurredAt()))
+                .param("requestId", event.requestId())
+                .param("action", event.action().name())
+                .param("team", event.team())
+                .param("requester", event.requester())
+                .param("authority", event.authority())
+                .param("template", event.templateArn())
+                .param("subject", event.subject())
+                .param("sans", event.subjectAlternativeNames().toArray(String[]::new))
+                .param("notBefore", event.notBefore() == null ? null : Timestamp.from(event.notBefore()))
+                .param("notAfter", event.notAfter() == null ? null : Timestamp.from(event.notAfter()))
+                .param("serial", event.serialNumber())
+                .param("fingerprint", event.sha256Fingerprint())
+                .param("certificateId", event.certificateId())
+                .param("reasons", json.writeValueAsString(event.reasons()))
+                .update();
+        log.atInfo()
+                .addKeyValue("audit.action", event.action())
+                .addKeyValue("audit.team", event.team())
+                .addKeyValue("audit.requester", event.requester())
+                .addKeyValue("audit.authority", event.authority())
+                .addKeyValue("audit.serial", event.serialNumber())
+                .addKeyValue("audit.fingerprint", event.sha256Fingerprint())
+                .log("audit {} team={} requester={} authority={} template={} subject={} sans={} serial={} reasons={}",
+                        event.action(), event.team(), event.requester(), event.authority(), event.templateArn(),
+                        event.subject(), event.subjectAlternativeNames(), event.serialNumber(), event.reasons());
+    }
+
+    /** Newest first; {@code team} null means every team. */
+    public AuditPage page(String team, int pageSize, String nextToken) {
+        Cursor after = nextToken == null ? null : Cursor.decode(nextToken);
+        StringBuilder where = new StringBuilder("true");
+        if (team != null) {
+            where.append(" and team = :team");
+        }
+        if (after != null) {
+            where.append(" and (occurred_at, id) < (:afterOccurred, :afterId)");
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql("select " + COLUMNS + " from audit_event where " + where
+                + " order by occurred_at desc, id desc limit :limit").param("limit", pageSize + 1);
+        if (team != null) {
+            statement = statement.param("team", team);
+        }
+        if (after != null) {
+            statement = statement.param("afterOccurred", Timestamp.from(after.occurredAt()))
+                    .param("afterId", after.id());
+        }
+        List<AuditEvent> rows = statement.query(this::map).list();
+        if (rows.size() <= pageSize) {
+            return new AuditPage(rows, null);
+        }
+        List<AuditEvent> page = List.copyOf(rows.subList(0, pageSize));
+        AuditEvent last = page.get(pageSize - 1);
+        return new AuditPage(page, new Cursor(last.occurredAt(), last.id()).encode());
+    }
+
+    private AuditEvent map(ResultSet rs, int row) throws SQLException {
+        Timestamp notBefore = rs.getTimestamp("not_before");
+        Timestamp notAfter = rs.getTimestamp("not_after");
+        return new AuditEvent(
+                rs.getObject("id", UUID.class),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("request_id"),
+                AuditAction.valueOf(rs.getString("action")),
+                rs.getString("team"),
+                rs.getString("requester"),
+                rs.getString("authority"),
+                rs.getString("template_arn"),
+                rs.getString("subject"),
+                strings(rs.getArray("subject_alternative_names")),
+                notBefore == null ? null : notBefore.toInstant(),
+                notAfter == null ? null : notAfter.toInstant(),
+                rs.getString("serial_number"),
+                rs.getString("sha256_fingerprint"),
+                rs.getObject("certificate_id", UUID.class),
+                List.of(json.readValue(rs.getString("reasons"), String[].class)));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return List.of((String[]) array.getArray());
+    }
+
+    private record Cursor(Instant occurredAt, UUID id) {
+
+        String encode() {
+            String raw = occurredAt.getEpochSecond() + "." + occurredAt.getNano() + "." + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        static Cursor decode(String token) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII)
+                        .split("\\.", 3);
+                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                        UUID.fromString(parts[2]));
+            } catch (RuntimeException e) {
+                throw new InvalidArgsException("nextToken: '" + token + "' is not a token this gateway returned; "
+                        + "pass the nextToken of the previous page unchanged, or omit it for the first page");
+            }
+        }
+    }
+}
