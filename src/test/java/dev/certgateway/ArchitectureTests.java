@@ -42,6 +42,12 @@ class ArchitectureTests {
                     "dev.certgateway.inventory..", "dev.certgateway.web..");
 
     @ArchTest
+    static final ArchRule auditIsATrailNotAFeature = noClasses().that().resideInAPackage("dev.certgateway.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.certgateway.issuance..",
+                    "dev.certgateway.authority..", "dev.certgateway.inventory..", "dev.certgateway.policy..",
+                    "dev.certgateway.idempotency..", "dev.certgateway.x509..");
+
+    @ArchTest
     static final ArchRule inventoryKnowsNoBackend = noClasses().that().resideInAPackage("dev.certgateway.inventory..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.certgateway.authority..",
                     "dev.certgateway.issuance..", "dev.certgateway.web..");

@@ -18,6 +18,9 @@ public interface CertificateAuthority {
     /** The authority's ARN in ACM PCA's form. */
     String arn();
 
+    /** Which kind of backend signs for this authority ({@code local}, {@code acm-pca}), for metrics and logs. */
+    String backend();
+
     KeyAlgorithm keyAlgorithm();
 
     /** The authority's own certificate. */

@@ -13,6 +13,7 @@ import dev.certgateway.inventory.IssuedCertificate;
 import dev.certgateway.policy.EffectivePolicy;
 import dev.certgateway.policy.PolicyInput;
 import dev.certgateway.policy.PolicyService;
+import dev.certgateway.policy.PolicyViolationException;
 import dev.certgateway.policy.Violation;
 import dev.certgateway.idempotency.Claim;
 import dev.certgateway.idempotency.ClaimResult;
@@ -47,6 +48,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
@@ -67,18 +69,23 @@ public class IssuanceService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final PolicyService policies;
+    private final IssuanceAudit audit;
+    private final IssuanceMetrics metrics;
     private final CsrParser csrParser = new CsrParser();
     private final CertificateComposer composer = new CertificateComposer();
     private final SecureRandom random = new SecureRandom();
 
     public IssuanceService(AuthorityRegistry authorities, CertificateInventory inventory, IdempotencyStore tokens,
-            TransactionTemplate transactions, Clock clock, PolicyService policies) {
+            TransactionTemplate transactions, Clock clock, PolicyService policies, IssuanceAudit audit,
+            IssuanceMetrics metrics) {
         this.authorities = authorities;
         this.inventory = inventory;
         this.tokens = tokens;
         this.transactions = transactions;
         this.clock = clock;
         this.policies = policies;
+        this.audit = audit;
+        this.metrics = metrics;
     }
 
     /**
@@ -86,11 +93,30 @@ public class IssuanceService {
      * the certificate that request got.
      */
     public IssuanceResult issue(Caller caller, IssueCertificateCommand command) {
+        IssuanceMetrics.Observation observation = metrics.start(caller.team());
+        try {
+            IssuanceResult result = issueObserved(caller, command, observation);
+            observation.succeeded(result.replayed());
+            return result;
+        } catch (RuntimeException e) {
+            observation.failed(e);
+            throw e;
+        }
+    }
+
+    private IssuanceResult issueObserved(Caller caller, IssueCertificateCommand command,
+            IssuanceMetrics.Observation observation) {
         PreparedIssuance prepared = prepare(command);
-        policies.enforce(caller.team(), policyInput(command, prepared));
+        observation.resolved(prepared.authority().alias(), prepared.authority().backend(), prepared.template().name());
+        try {
+            policies.enforce(caller.team(), policyInput(command, prepared));
+        } catch (PolicyViolationException denied) {
+            audit.denied(caller, prepared, denied.violations());
+            throw denied;
+        }
         String token = command.idempotencyToken();
         if (token == null) {
-            return new IssuanceResult(signAndRecord(caller, command, prepared, null), false);
+            return new IssuanceResult(signAndRecordAudited(caller, command, prepared, null), false);
         }
         // Claimed only now: a request rejected above has consumed nothing.
         ClaimResult claimed = tokens.claim(caller.team(), token, RequestFingerprint.of(command, prepared),
@@ -101,6 +127,7 @@ public class IssuanceService {
                             + caller.team() + " points at missing certificate " + completed.certificateId()));
             log.info("Replayed certificate {} for idempotency token {} of team {}", original.id(), token,
                     caller.team());
+            audit.replayed(caller, original);
             return new IssuanceResult(original, true);
         }
         if (claimed instanceof ClaimResult.InProgress inProgress) {
@@ -111,9 +138,21 @@ public class IssuanceService {
         }
         Claim claim = ((ClaimResult.Claimed) claimed).claim();
         try {
-            return new IssuanceResult(signAndRecord(caller, command, prepared, claim), false);
+            return new IssuanceResult(signAndRecordAudited(caller, command, prepared, claim), false);
         } catch (RuntimeException e) {
             releaseAfterFailure(claim, e);
+            throw e;
+        }
+    }
+
+    private IssuedCertificate signAndRecordAudited(Caller caller, IssueCertificateCommand command,
+            PreparedIssuance prepared, Claim claim) {
+        try {
+            return signAndRecord(caller, command, prepared, claim);
+        } catch (IdempotencyTokenInProgressException lostClaim) {
+            throw lostClaim;
+        } catch (RuntimeException e) {
+            audit.failed(caller, prepared, e);
             throw e;
         }
     }
@@ -140,6 +179,8 @@ public class IssuanceService {
     /** Every check that needs no signature: a request that fails here changes nothing. */
     private PreparedIssuance prepare(IssueCertificateCommand command) {
         CertificateAuthority authority = authorities.resolve(command.certificateAuthorityArn());
+        // Every later log line of this request names the authority.
+        MDC.put("authority", authority.alias());
         CertificateTemplate template = CertificateTemplate.fromArn(command.templateArn());
         command.signingAlgorithm().requireCompatibleWith(authority.keyAlgorithm().family());
         Instant now = clock.instant();
@@ -170,6 +211,7 @@ public class IssuanceService {
             // no completed token without its certificate.
             transactions.executeWithoutResult(status -> {
                 inventory.record(issued);
+                audit.issued(issued);
                 if (claim != null && !tokens.complete(claim, issued.id())) {
                     throw new ClaimLostException();
                 }

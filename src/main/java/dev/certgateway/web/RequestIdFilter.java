@@ -27,7 +27,8 @@ class RequestIdFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove(MDC_KEY);
+            // Later filters and the issuance add team and authority; none of it may leak into the next request.
+            MDC.clear();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.certgateway.issuance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.certgateway.audit.AuditTrail;
 import dev.certgateway.authority.AuthorityProperties;
 import dev.certgateway.authority.AuthorityRegistry;
 import dev.certgateway.authority.local.LocalAuthorityLoader;
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A certificate that cannot be recorded is never handed out: with the database unreachable, issuance signs
@@ -52,7 +54,9 @@ class IssuanceWithoutDatabaseTests {
                 new IdempotencyStore(jdbc, new IdempotencyProperties(Duration.ofMinutes(5), Duration.ofSeconds(30),
                         Duration.ofMinutes(1), 1000)),
                 new TransactionTemplate(new DataSourceTransactionManager(unreachable)), Clock.systemUTC(),
-                new PolicyService(null, new SimpleMeterRegistry()));
+                new PolicyService(null, new SimpleMeterRegistry()),
+                new IssuanceAudit(new AuditTrail(jdbc, JsonMapper.builder().build()), Clock.systemUTC()),
+                new IssuanceMetrics(new SimpleMeterRegistry()));
 
         IssueCertificateCommand command = new IssueCertificateCommand("test-ec",
                 TestCsr.withSharedEcKey().subject("CN=unrecorded").pem(), SigningAlgorithm.SHA256WITHECDSA, null,

@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Health groups and the Prometheus scrape, as an operator's tools see them. */
@@ -31,6 +34,25 @@ class ObservabilityIntegrationTests extends IntegrationTestSupport {
         assertThat(authorities.get("details").get("test-disabled").get("status").asString()).isEqualTo("DISABLED");
         assertThat(authorities.get("details").get("test-expired").get("status").asString()).isEqualTo("EXPIRED");
         assertThat(authorities.get("details").get("test-ec").get("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void everyLogLineOfARequestNamesRequestTeamAndAuthority(CapturedOutput output) {
+        String team = "logs-" + UUID.randomUUID();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("certificateAuthorityArn", "test-ec");
+        body.put("csr", TestCsr.withSharedEcKey().subject("CN=logged").pem());
+        body.put("signingAlgorithm", "SHA256WITHECDSA");
+        body.put("validity", Map.of("value", 1, "type", "DAYS"));
+        Response response = post("/api/v1/certificates", token(team), body);
+        String requestId = response.header("X-Request-Id");
+
+        String context = "[" + requestId + " " + team + " test-ec]";
+        assertThat(output.getOut().lines().filter(line -> line.contains("Issued certificate"))
+                .filter(line -> line.contains(team))).singleElement().asString().contains(context);
+        assertThat(output.getOut().lines().filter(line -> line.contains("audit ISSUED") && line.contains(team)))
+                .singleElement().asString().contains(context);
     }
 
     @Test

@@ -83,6 +83,11 @@ public final class ControllableAuthority implements CertificateAuthority {
     }
 
     @Override
+    public String backend() {
+        return "test";
+    }
+
+    @Override
     public KeyAlgorithm keyAlgorithm() {
         return delegate.keyAlgorithm();
     }

@@ -44,6 +44,11 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
     }
 
     @Override
+    public String backend() {
+        return "local";
+    }
+
+    @Override
     public KeyAlgorithm keyAlgorithm() {
         return keyAlgorithm;
     }
