@@ -9,6 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CertGatewayApplication {
 
     public static void main(String[] args) {
+        // The container image's HEALTHCHECK runs the application's own launcher with this argument.
+        if (args.length > 0 && HealthCheckCommand.NAME.equals(args[0])) {
+            System.exit(HealthCheckCommand.run(System.getenv()));
+        }
         SpringApplication.run(CertGatewayApplication.class, args);
     }
 }
