@@ -1,5 +1,6 @@
 package dev.certgateway.authority;
 
+import dev.certgateway.authority.acmpca.AcmPcaAuthorities;
 import dev.certgateway.authority.local.LocalAuthorityLoader;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +13,25 @@ import org.springframework.context.annotation.Configuration;
 class AuthorityConfiguration {
 
     /**
-     * The configured local authorities, plus any authority defined as a bean (backends that are not
-     * configured through {@code certgw.authorities}).
+     * The configured authorities (local or ACM PCA, by {@code backend}), plus any authority defined as a bean
+     * (backends that are not configured through {@code certgw.authorities}).
      */
     @Bean
     AuthorityRegistry authorityRegistry(AuthorityProperties properties, ObjectProvider<CertificateAuthority> beans) {
         List<CertificateAuthority> authorities = new ArrayList<>();
         beans.orderedStream().forEach(authorities::add);
-        for (Map.Entry<String, AuthorityProperties.Authority> entry : properties.authorities().entrySet()) {
-            authorities.add(LocalAuthorityLoader.load(entry.getKey(), entry.getValue()));
+        try {
+            for (Map.Entry<String, AuthorityProperties.Authority> entry : properties.authorities().entrySet()) {
+                authorities.add(switch (entry.getValue().backend()) {
+                    case LOCAL -> LocalAuthorityLoader.load(entry.getKey(), entry.getValue());
+                    case ACM_PCA -> AcmPcaAuthorities.create(entry.getKey(), entry.getValue());
+                });
+            }
+            return new AuthorityRegistry(authorities);
+        } catch (RuntimeException e) {
+            // Clients already built hold connection pools; a failed start-up must not leak them.
+            AuthorityRegistry.closeAll(authorities);
+            throw e;
         }
-        return new AuthorityRegistry(authorities);
     }
 }
