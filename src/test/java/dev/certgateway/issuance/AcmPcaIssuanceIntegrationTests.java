@@ -17,6 +17,11 @@ import java.util.stream.Stream;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,6 +29,10 @@ import tools.jackson.databind.JsonNode;
 
 /** Issuance through the ACM PCA backend: the real AWS SDK client against ACM PCA's JSON protocol. */
 class AcmPcaIssuanceIntegrationTests extends AcmPcaIntegrationTestSupport {
+
+    @Autowired
+    @Qualifier("acmPca")
+    HealthIndicator acmPcaHealth;
 
     static Map<String, Object> body(String csr) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -266,6 +275,14 @@ class AcmPcaIssuanceIntegrationTests extends AcmPcaIntegrationTestSupport {
         Response missing = post("/api/v1/certificates", token("payments"), request);
         assertThat(missing.status()).as(missing.toString()).isEqualTo(503);
         assertThat(ACM.requests("IssueCertificate")).hasSize(issuedBefore);
+
+        // The gateway stays up for its other authorities; health names the one it cannot use, and why.
+        Health health = acmPcaHealth.health();
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> missingDetail = (Map<String, Object>) health.getDetails().get("test-acmpca-missing");
+        assertThat(missingDetail.get("status")).isEqualTo("UNAVAILABLE");
+        assertThat((String) missingDetail.get("problem")).contains("ResourceNotFoundException");
     }
 
     @Test

@@ -177,7 +177,8 @@ public final class AcmPcaFake {
         properties.put(prefix + "backend", "acm-pca");
         properties.put(prefix + "acm-pca.arn", arn);
         properties.put(prefix + "acm-pca.endpoint", endpoint());
-        properties.put(prefix + "acm-pca.call-timeout", "3s");
+        // Room for three attempts with the SDK's throttling backoff; attempts themselves time out after 1 s.
+        properties.put(prefix + "acm-pca.call-timeout", "8s");
         properties.put(prefix + "acm-pca.attempt-timeout", "1s");
         properties.put(prefix + "acm-pca.max-attempts", "3");
         properties.put(prefix + "acm-pca.rate-limit", "50");

@@ -126,8 +126,13 @@ public final class AcmPcaCertificateAuthority implements CertificateAuthority, A
 
     private void markUnavailable(Snapshot previous, String operation, Exception failure, Instant now) {
         refreshFailures.incrementAndGet();
-        String problem = failure instanceof SdkException sdk
-                ? AcmPcaErrors.translate(alias, operation, sdk).detail() : operation + ": " + failure.getMessage();
+        String problem;
+        if (failure instanceof SdkException sdk) {
+            BackendException translated = AcmPcaErrors.translate(alias, operation, sdk);
+            problem = translated.code() + ": " + translated.detail();
+        } else {
+            problem = operation + ": " + failure.getMessage();
+        }
         log.warn("ACM PCA authority {} ({}) is unavailable, it will not issue until a refresh succeeds: {}", alias,
                 config.arn(), problem);
         snapshot = Snapshot.unavailable(previous.chain().isEmpty() ? null : previous, problem, now);
@@ -212,7 +217,11 @@ public final class AcmPcaCertificateAuthority implements CertificateAuthority, A
                     + " instead of one", false, null);
         }
         List<X509CertificateHolder> chain = parsePem(response.certificateChain());
-        return new SigningResult.Issued(certificateArn, certificate.get(0), chain.isEmpty() ? chain() : chain);
+        // Callers get the issuing CA first, then its issuers; should an answer's chain not start with the
+        // issuer, the chain read from GetCertificateAuthorityCertificate is the one that is right.
+        boolean startsWithIssuer = !chain.isEmpty()
+                && chain.get(0).getSubject().equals(certificate.get(0).getIssuer());
+        return new SigningResult.Issued(certificateArn, certificate.get(0), startsWithIssuer ? chain : chain());
     }
 
     private BackendException rateLimited(String operation, TokenBucket bucket) {

@@ -57,6 +57,12 @@ final class AcmPcaErrors {
                     + "request (" + code + "); the operators must fix the gateway's access to this CA", false,
                     failure);
         }
+        AwsServiceException throttledBefore = throttlingAmong(failure);
+        if (failure instanceof ApiCallTimeoutException && throttledBefore != null) {
+            // The call ran out of time while backing off from throttling: to the caller that is throttling.
+            return new BackendException(ErrorCode.ThrottlingException, prefix + "still throttled when the call "
+                    + "timed out; retry later", true, THROTTLED_RETRY_AFTER, failure);
+        }
         if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException
                 || causedBy(failure, SocketTimeoutException.class)) {
             return new BackendException(ErrorCode.RequestTimeout, prefix + "no answer in time; nothing was issued "
@@ -69,6 +75,23 @@ final class AcmPcaErrors {
         }
         return new BackendException(ErrorCode.RequestFailedException, prefix + "the call failed: "
                 + rootMessage(failure), false, failure);
+    }
+
+    private static AwsServiceException throttlingAmong(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (Throwable candidate : concat(t)) {
+                if (candidate instanceof AwsServiceException service && service.isThrottlingException()) {
+                    return service;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static java.util.List<Throwable> concat(Throwable t) {
+        java.util.List<Throwable> all = new java.util.ArrayList<>(java.util.List.of(t.getSuppressed()));
+        all.add(0, t);
+        return all;
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
