@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The configured authorities, found by alias or ARN. */
-public class AuthorityRegistry {
+/** The configured authorities, found by alias or ARN. Closing it closes the backends' clients. */
+public class AuthorityRegistry implements AutoCloseable {
 
     private final Map<String, CertificateAuthority> byAlias = new LinkedHashMap<>();
     private final Map<String, CertificateAuthority> byArn = new LinkedHashMap<>();
@@ -47,5 +47,22 @@ public class AuthorityRegistry {
 
     public List<CertificateAuthority> all() {
         return List.copyOf(byAlias.values());
+    }
+
+    @Override
+    public void close() {
+        closeAll(byAlias.values());
+    }
+
+    static void closeAll(Collection<? extends CertificateAuthority> authorities) {
+        for (CertificateAuthority authority : authorities) {
+            if (authority instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // Shutting down: nothing left to do about a client that will not close.
+                }
+            }
+        }
     }
 }

@@ -1,9 +1,16 @@
 package dev.certgateway.authority;
 
-/** ACM PCA's CertificateAuthorityStatus values that the gateway reports. */
+/**
+ * ACM PCA's CertificateAuthorityStatus values, plus UNAVAILABLE: the gateway could not read a remote
+ * authority (missing, access denied, network), so it cannot tell, and does not issue from it.
+ */
 public enum AuthorityStatus {
     ACTIVE,
+    CREATING,
+    PENDING_CERTIFICATE,
     DISABLED,
     EXPIRED,
-    PENDING_CERTIFICATE
+    DELETED,
+    FAILED,
+    UNAVAILABLE
 }

@@ -2,6 +2,7 @@ package dev.certgateway.authority;
 
 import dev.certgateway.x509.IssuerInfo;
 import dev.certgateway.x509.KeyAlgorithm;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -21,12 +22,13 @@ public interface CertificateAuthority {
     /** Which kind of backend signs for this authority ({@code local}, {@code acm-pca}), for metrics and logs. */
     String backend();
 
+    /** The key algorithm; may be null only while {@link #status(Instant)} is UNAVAILABLE. */
     KeyAlgorithm keyAlgorithm();
 
-    /** The authority's own certificate. */
+    /** The authority's own certificate; may be null only while {@link #status(Instant)} is UNAVAILABLE. */
     X509CertificateHolder certificate();
 
-    /** The authority's certificate followed by its issuers, up to and including the root. */
+    /** The authority's certificate followed by its issuers, up to and including the root (empty if unknown). */
     List<X509CertificateHolder> chain();
 
     AuthorityStatus status(Instant now);
@@ -34,6 +36,22 @@ public interface CertificateAuthority {
     /** What certificate composition needs to know about this issuer. */
     IssuerInfo issuerInfo();
 
-    /** Signs one certificate. The request has passed every check; only backend failures remain. */
-    X509CertificateHolder sign(SigningRequest request);
+    /**
+     * Signs one certificate, or has the backend accept it for asynchronous issuance. The request has passed
+     * every check; only backend failures remain, reported as {@link BackendException}.
+     */
+    SigningResult sign(SigningRequest request);
+
+    /**
+     * One look at a certificate that {@link #sign} left pending; never waits for it. Synchronous backends never
+     * return {@link SigningResult.Pending}, so they never get asked.
+     */
+    default SigningResult fetch(String certificateArn) {
+        throw new UnsupportedOperationException("authority " + alias() + " issues synchronously; nothing is pending");
+    }
+
+    /** How long an issuing request may wait for a pending certificate before answering 202 Accepted. */
+    default Duration pollDeadline() {
+        return Duration.ZERO;
+    }
 }

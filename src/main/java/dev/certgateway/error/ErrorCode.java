@@ -21,10 +21,12 @@ public enum ErrorCode {
     RequestTooLarge(413, "Request too large"),
     UnsupportedMediaType(415, "Unsupported media type"),
     IdempotencyTokenReused(422, "Idempotency token reused"),
+    LimitExceededException(429, "Limit exceeded"),
     ThrottlingException(429, "Too many requests"),
     InternalFailure(500, "Internal failure"),
     RequestFailedException(502, "Request failed"),
-    ServiceUnavailable(503, "Service unavailable");
+    ServiceUnavailable(503, "Service unavailable"),
+    RequestTimeout(504, "Request timed out");
 
     private final int httpStatus;
     private final String title;

@@ -2,6 +2,7 @@ package dev.certgateway.issuance;
 
 import dev.certgateway.authority.BackendException;
 import dev.certgateway.error.GatewayException;
+import dev.certgateway.inventory.CertificateStatus;
 import dev.certgateway.idempotency.IdempotencyTokenInProgressException;
 import dev.certgateway.idempotency.IdempotencyTokenReusedException;
 import dev.certgateway.policy.PolicyViolationException;
@@ -56,12 +57,14 @@ public class IssuanceMetrics {
             this.template = templateName;
         }
 
-        void succeeded(boolean replayed) {
+        void succeeded(IssuanceResult result) {
+            boolean replayed = result.replayed();
             if (replayed) {
                 Counter.builder("certgw.idempotency.replays").description("Requests answered with an earlier certificate")
                         .tag("team", team).register(meters).increment();
             }
-            finish(replayed ? "replayed" : "issued");
+            finish(replayed ? "replayed"
+                    : result.certificate().status() == CertificateStatus.PENDING ? "pending" : "issued");
         }
 
         void failed(RuntimeException failure) {

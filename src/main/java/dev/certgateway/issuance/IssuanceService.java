@@ -5,6 +5,7 @@ import dev.certgateway.authority.AuthorityRegistry;
 import dev.certgateway.authority.AuthorityStatus;
 import dev.certgateway.authority.CertificateAuthority;
 import dev.certgateway.authority.SigningRequest;
+import dev.certgateway.authority.SigningResult;
 import dev.certgateway.error.InvalidStateException;
 import dev.certgateway.error.ServiceUnavailableException;
 import dev.certgateway.inventory.CertificateInventory;
@@ -15,6 +16,7 @@ import dev.certgateway.policy.PolicyInput;
 import dev.certgateway.policy.PolicyService;
 import dev.certgateway.policy.PolicyViolationException;
 import dev.certgateway.policy.Violation;
+import dev.certgateway.inventory.PendingCertificate;
 import dev.certgateway.idempotency.Claim;
 import dev.certgateway.idempotency.ClaimResult;
 import dev.certgateway.idempotency.IdempotencyStore;
@@ -71,13 +73,14 @@ public class IssuanceService {
     private final PolicyService policies;
     private final IssuanceAudit audit;
     private final IssuanceMetrics metrics;
+    private final PendingCertificates pending;
     private final CsrParser csrParser = new CsrParser();
     private final CertificateComposer composer = new CertificateComposer();
     private final SecureRandom random = new SecureRandom();
 
     public IssuanceService(AuthorityRegistry authorities, CertificateInventory inventory, IdempotencyStore tokens,
             TransactionTemplate transactions, Clock clock, PolicyService policies, IssuanceAudit audit,
-            IssuanceMetrics metrics) {
+            IssuanceMetrics metrics, PendingCertificates pending) {
         this.authorities = authorities;
         this.inventory = inventory;
         this.tokens = tokens;
@@ -86,6 +89,7 @@ public class IssuanceService {
         this.policies = policies;
         this.audit = audit;
         this.metrics = metrics;
+        this.pending = pending;
     }
 
     /**
@@ -96,7 +100,7 @@ public class IssuanceService {
         IssuanceMetrics.Observation observation = metrics.start(caller.team());
         try {
             IssuanceResult result = issueObserved(caller, command, observation);
-            observation.succeeded(result.replayed());
+            observation.succeeded(result);
             return result;
         } catch (RuntimeException e) {
             observation.failed(e);
@@ -122,9 +126,9 @@ public class IssuanceService {
         ClaimResult claimed = tokens.claim(caller.team(), token, RequestFingerprint.of(command, prepared),
                 prepared.now());
         if (claimed instanceof ClaimResult.Completed completed) {
-            IssuedCertificate original = inventory.find(caller.team(), completed.certificateId())
+            IssuedCertificate original = pending.current(inventory.find(caller.team(), completed.certificateId())
                     .orElseThrow(() -> new IllegalStateException("Idempotency token " + token + " of team "
-                            + caller.team() + " points at missing certificate " + completed.certificateId()));
+                            + caller.team() + " points at missing certificate " + completed.certificateId())));
             log.info("Replayed certificate {} for idempotency token {} of team {}", original.id(), token,
                     caller.team());
             audit.replayed(caller, original);
@@ -182,13 +186,17 @@ public class IssuanceService {
         // Every later log line of this request names the authority.
         MDC.put("authority", authority.alias());
         CertificateTemplate template = CertificateTemplate.fromArn(command.templateArn());
-        command.signingAlgorithm().requireCompatibleWith(authority.keyAlgorithm().family());
         Instant now = clock.instant();
         AuthorityStatus status = authority.status(now);
+        if (status == AuthorityStatus.UNAVAILABLE) {
+            throw new ServiceUnavailableException("certificateAuthorityArn: authority '" + authority.alias()
+                    + "' cannot be reached by the gateway right now; retry later");
+        }
         if (status != AuthorityStatus.ACTIVE) {
             throw new InvalidStateException("certificateAuthorityArn: authority '" + authority.alias()
                     + "' is " + status + " and cannot issue certificates; use an ACTIVE authority");
         }
+        command.signingAlgorithm().requireCompatibleWith(authority.keyAlgorithm().family());
         ParsedCsr csr = csrParser.parse(command.csr());
         X509CertificateHolder caCertificate = authority.certificate();
         ValidityPeriod validity = ValidityCalculator.compute(command.validity(), command.validityNotBefore(), now,
@@ -202,17 +210,42 @@ public class IssuanceService {
     private IssuedCertificate signAndRecord(Caller caller, IssueCertificateCommand command,
             PreparedIssuance prepared, Claim claim) {
         CertificateAuthority authority = prepared.authority();
-        X509CertificateHolder certificate = authority.sign(new SigningRequest(prepared.csr(), prepared.template(),
-                command.signingAlgorithm(), command.apiPassthrough(), prepared.blueprint()));
+        String remoteToken = RemoteIdempotencyToken.derive(caller.team(), command.idempotencyToken(),
+                RequestFingerprint.of(command, prepared), UUID.randomUUID().toString());
+        SigningResult result = authority.sign(new SigningRequest(prepared.csr(), prepared.template(),
+                command.signingAlgorithm(), command.validity(), command.validityNotBefore(), command.apiPassthrough(),
+                prepared.blueprint(), remoteToken));
+        if (result instanceof SigningResult.Pending accepted) {
+            PendingCertificate record = pending.accepted(caller, authority, prepared.template(), command,
+                    prepared.blueprint(), accepted.certificateArn(), prepared.now());
+            // Recorded before waiting: if this replica dies now, any other one finishes the request, and a retry
+            // with the token gets this certificate instead of asking the backend for a second one.
+            recordWithToken(() -> inventory.recordPending(record), record.record().id(), claim);
+            log.info("Authority {} accepted certificate {} ({}) for team {} ({})", authority.alias(),
+                    record.record().id(), accepted.certificateArn(), caller.team(), caller.subject());
+            return pending.awaitIssued(record, authority);
+        }
+        SigningResult.Issued signed = (SigningResult.Issued) result;
+        X509CertificateHolder certificate = signed.certificate();
+        pending.requireAsRequested(certificate, authority, prepared.blueprint());
         IssuedCertificate issued = toRecord(caller, authority, prepared.template(), command, prepared.blueprint(),
-                certificate, prepared.now());
+                signed, prepared.now());
+        recordWithToken(() -> {
+            inventory.record(issued);
+            audit.issued(issued);
+        }, issued.id(), claim);
+        log.info("Issued certificate {} (serial {}) from authority {} to team {} ({})", issued.id(),
+                issued.serialNumber(), authority.alias(), caller.team(), caller.subject());
+        return issued;
+    }
+
+    private void recordWithToken(Runnable record, UUID certificateId, Claim claim) {
         try {
             // The record and the token's completion commit together: no certificate without its token, and
             // no completed token without its certificate.
             transactions.executeWithoutResult(status -> {
-                inventory.record(issued);
-                audit.issued(issued);
-                if (claim != null && !tokens.complete(claim, issued.id())) {
+                record.run();
+                if (claim != null && !tokens.complete(claim, certificateId)) {
                     throw new ClaimLostException();
                 }
             });
@@ -224,9 +257,6 @@ public class IssuanceService {
             throw new ServiceUnavailableException("The certificate could not be recorded, so it was not issued: the "
                     + "gateway's database is unavailable. Retry later.", e);
         }
-        log.info("Issued certificate {} (serial {}) from authority {} to team {} ({})", issued.id(),
-                issued.serialNumber(), authority.alias(), caller.team(), caller.subject());
-        return issued;
     }
 
     private void releaseAfterFailure(Claim claim, RuntimeException failure) {
@@ -251,14 +281,16 @@ public class IssuanceService {
 
     private static IssuedCertificate toRecord(Caller caller, CertificateAuthority authority,
             CertificateTemplate template, IssueCertificateCommand command, CertificateBlueprint blueprint,
-            X509CertificateHolder certificate, Instant now) {
+            SigningResult.Issued signed, Instant now) {
+        X509CertificateHolder certificate = signed.certificate();
         String serialHex = serialHex(certificate.getSerialNumber());
         GeneralNames sans = GeneralNames.fromExtensions(certificate.getExtensions(),
                 Extension.subjectAlternativeName);
-        String chain = authority.chain().stream().map(Pem::certificate).collect(Collectors.joining());
+        String chain = signed.chain().stream().map(Pem::certificate).collect(Collectors.joining());
         return new IssuedCertificate(
                 UUID.randomUUID(),
-                AuthorityArn.certificateArn(authority.arn(), serialHex),
+                signed.certificateArn() != null ? signed.certificateArn()
+                        : AuthorityArn.certificateArn(authority.arn(), serialHex),
                 authority.alias(),
                 authority.arn(),
                 serialHex,
@@ -285,7 +317,7 @@ public class IssuanceService {
         return hex.length() >= 32 ? hex : "0".repeat(32 - hex.length()) + hex;
     }
 
-    private static String sha256(X509CertificateHolder certificate) {
+    static String sha256(X509CertificateHolder certificate) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
         } catch (NoSuchAlgorithmException | IOException e) {

@@ -32,6 +32,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A certificate that cannot be recorded is never handed out: with the database unreachable, issuance signs
@@ -50,13 +52,17 @@ class IssuanceWithoutDatabaseTests {
         DriverManagerDataSource unreachable = new DriverManagerDataSource(
                 "jdbc:postgresql://127.0.0.1:9/none?connectTimeout=2");
         JdbcClient jdbc = JdbcClient.create(unreachable);
-        IssuanceService service = new IssuanceService(registry, new CertificateInventory(jdbc),
+        CertificateInventory inventory = new CertificateInventory(jdbc);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(unreachable));
+        IssuanceAudit audit = new IssuanceAudit(new AuditTrail(jdbc, JsonMapper.builder().build()), Clock.systemUTC());
+        IssuanceService service = new IssuanceService(registry, inventory,
                 new IdempotencyStore(jdbc, new IdempotencyProperties(Duration.ofMinutes(5), Duration.ofSeconds(30),
                         Duration.ofMinutes(1), 1000)),
-                new TransactionTemplate(new DataSourceTransactionManager(unreachable)), Clock.systemUTC(),
+                transactions, Clock.systemUTC(),
                 new PolicyService(null, new SimpleMeterRegistry()),
-                new IssuanceAudit(new AuditTrail(jdbc, JsonMapper.builder().build()), Clock.systemUTC()),
-                new IssuanceMetrics(new SimpleMeterRegistry()));
+                audit, new IssuanceMetrics(new SimpleMeterRegistry()),
+                new PendingCertificates(registry, inventory, transactions,
+                        new DefaultListableBeanFactory().getBeanProvider(MeterRegistry.class), audit));
 
         IssueCertificateCommand command = new IssueCertificateCommand("test-ec",
                 TestCsr.withSharedEcKey().subject("CN=unrecorded").pem(), SigningAlgorithm.SHA256WITHECDSA, null,

@@ -203,7 +203,7 @@ class PolicyIntegrationTests extends IntegrationTestSupport {
         assertThat(policy.get("subject").get("allowed").get("O").get("values").toString())
                 .isEqualTo("[\"Example Corp\"]");
 
-        JsonNode other = get("/api/v1/policy", token("payments", "certificates:issue")).json();
+        JsonNode other = get("/api/v1/policy", token("unlisted-team", "certificates:issue")).json();
         assertThat(other.get("teamSection").asBoolean()).isFalse();
         assertThat(other.get("policy").has("authorities")).isFalse();
 

@@ -3,6 +3,7 @@ package dev.certgateway.testsupport;
 import dev.certgateway.authority.AuthorityStatus;
 import dev.certgateway.authority.CertificateAuthority;
 import dev.certgateway.authority.SigningRequest;
+import dev.certgateway.authority.SigningResult;
 import dev.certgateway.x509.IssuerInfo;
 import dev.certgateway.x509.KeyAlgorithm;
 import java.time.Instant;
@@ -54,7 +55,7 @@ public final class ControllableAuthority implements CertificateAuthority {
     }
 
     @Override
-    public X509CertificateHolder sign(SigningRequest request) {
+    public SigningResult sign(SigningRequest request) {
         RuntimeException failure = nextFailure.getAndSet(null);
         if (failure != null) {
             throw failure;

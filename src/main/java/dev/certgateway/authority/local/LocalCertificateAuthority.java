@@ -3,6 +3,7 @@ package dev.certgateway.authority.local;
 import dev.certgateway.authority.AuthorityStatus;
 import dev.certgateway.authority.CertificateAuthority;
 import dev.certgateway.authority.SigningRequest;
+import dev.certgateway.authority.SigningResult;
 import dev.certgateway.x509.CertificateAssembler;
 import dev.certgateway.x509.IssuerInfo;
 import dev.certgateway.x509.KeyAlgorithm;
@@ -81,8 +82,8 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
     }
 
     @Override
-    public X509CertificateHolder sign(SigningRequest request) {
-        return CertificateAssembler.sign(request.blueprint(),
-                CertificateAssembler.signer(request.signingAlgorithm(), privateKey));
+    public SigningResult sign(SigningRequest request) {
+        return new SigningResult.Issued(null, CertificateAssembler.sign(request.blueprint(),
+                CertificateAssembler.signer(request.signingAlgorithm(), privateKey)), chain);
     }
 }

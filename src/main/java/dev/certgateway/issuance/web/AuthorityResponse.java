@@ -20,7 +20,13 @@ public record AuthorityResponse(
 
     static AuthorityResponse of(CertificateAuthority authority, Instant now) {
         X509CertificateHolder certificate = authority.certificate();
-        return new AuthorityResponse(authority.alias(), authority.arn(), authority.keyAlgorithm().name(),
+        String keyAlgorithm = authority.keyAlgorithm() == null ? null : authority.keyAlgorithm().name();
+        if (certificate == null) {
+            // A remote authority the gateway could not read yet: listed with its status, nothing else known.
+            return new AuthorityResponse(authority.alias(), authority.arn(), keyAlgorithm, null, null, null,
+                    authority.status(now).name(), null, null);
+        }
+        return new AuthorityResponse(authority.alias(), authority.arn(), keyAlgorithm,
                 certificate.getSubject().toString(), certificate.getNotBefore().toInstant(),
                 certificate.getNotAfter().toInstant(), authority.status(now).name(), Pem.certificate(certificate),
                 authority.chain().stream().map(Pem::certificate).collect(Collectors.joining()));

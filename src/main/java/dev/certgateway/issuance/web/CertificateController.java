@@ -4,11 +4,13 @@ import dev.certgateway.error.InvalidArgsException;
 import dev.certgateway.error.ResourceNotFoundException;
 import dev.certgateway.inventory.CertificateInventory;
 import dev.certgateway.inventory.CertificatePage;
+import dev.certgateway.inventory.CertificateStatus;
 import dev.certgateway.inventory.IssuedCertificate;
 import dev.certgateway.idempotency.IdempotencyKeys;
 import dev.certgateway.issuance.CertificatePreview;
 import dev.certgateway.issuance.IssuanceResult;
 import dev.certgateway.issuance.IssuanceService;
+import dev.certgateway.issuance.PendingCertificates;
 import dev.certgateway.security.Caller;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -35,10 +37,12 @@ class CertificateController {
 
     private final IssuanceService issuance;
     private final CertificateInventory inventory;
+    private final PendingCertificates pending;
 
-    CertificateController(IssuanceService issuance, CertificateInventory inventory) {
+    CertificateController(IssuanceService issuance, CertificateInventory inventory, PendingCertificates pending) {
         this.issuance = issuance;
         this.inventory = inventory;
+        this.pending = pending;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -48,7 +52,11 @@ class CertificateController {
         String token = IdempotencyKeys.resolve(request.idempotencyToken(), idempotencyKey);
         IssuanceResult result = issuance.issue(caller, request.toCommand(token));
         IssuedCertificate issued = result.certificate();
-        ResponseEntity.BodyBuilder response = ResponseEntity.created(URI.create("/api/v1/certificates/" + issued.id()));
+        URI location = URI.create("/api/v1/certificates/" + issued.id());
+        // Accepted by an asynchronous backend but not issued within the poll deadline: the caller polls Location.
+        ResponseEntity.BodyBuilder response = issued.status() == CertificateStatus.PENDING
+                ? ResponseEntity.accepted().location(location).header("Retry-After", retryAfterSeconds())
+                : ResponseEntity.created(location);
         if (result.replayed()) {
             response.header(REPLAYED_HEADER, "true");
         }
@@ -61,12 +69,22 @@ class CertificateController {
         return issuance.preview(caller, request.toCommand(request.idempotencyToken()));
     }
 
+    /** 200 with the certificate; 202 with Retry-After while an asynchronous backend has not issued it yet. */
     @GetMapping("/{id}")
-    CertificateResponse getCertificate(Caller caller, @PathVariable String id) {
-        return parseId(id).flatMap(uuid -> inventory.find(caller.team(), uuid))
-                .map(CertificateResponse::of)
+    ResponseEntity<CertificateResponse> getCertificate(Caller caller, @PathVariable String id) {
+        IssuedCertificate found = parseId(id).flatMap(uuid -> inventory.find(caller.team(), uuid))
                 .orElseThrow(() -> new ResourceNotFoundException("No certificate with id '" + id
                         + "' exists for team '" + caller.team() + "'"));
+        IssuedCertificate current = pending.current(found);
+        if (current.status() == CertificateStatus.PENDING) {
+            return ResponseEntity.accepted().header("Retry-After", retryAfterSeconds())
+                    .body(CertificateResponse.of(current));
+        }
+        return ResponseEntity.ok(CertificateResponse.of(current));
+    }
+
+    private static String retryAfterSeconds() {
+        return Long.toString(PendingCertificates.RETRY_AFTER.toSeconds());
     }
 
     @GetMapping
