@@ -2,6 +2,10 @@ package dev.certgateway.policy;
 
 import dev.certgateway.security.Caller;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,7 +21,12 @@ class PolicyController {
     }
 
     @GetMapping(path = "/api/v1/policy", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> effectivePolicy(Caller caller) {
+    @Tag(name = "Policy", description = "The team policies that decide what each team may get")
+    @Operation(operationId = "getPolicy", summary = "The caller's team's effective policy",
+            description = "The baseline merged with the team's section, with the policy version (content hash). "
+                    + "See docs/policy.md for the rules. Scope certificates:read or certificates:issue.")
+    @ApiResponse(responseCode = "200", description = "The effective policy and its version")
+    Map<String, Object> effectivePolicy(@Parameter(hidden = true) Caller caller) {
         return policies.forTeam(caller.team()).describe();
     }
 }

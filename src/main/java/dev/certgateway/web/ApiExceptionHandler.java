@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +47,7 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(GatewayException.class)
-    ResponseEntity<Map<String, Object>> gateway(GatewayException e, HttpServletRequest request) {
+    ResponseEntity<Problem> gateway(GatewayException e, HttpServletRequest request) {
         if (e.code().httpStatus() >= 500) {
             log.warn("{}: {}", e.code(), e.detail(), e.getCause());
         }
@@ -59,7 +58,7 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    ResponseEntity<Problem> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestTooLargeException tooLarge) {
                 return problems.entity(request, tooLarge.code(), tooLarge.detail());
@@ -133,11 +132,12 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
-        List<Map<String, Object>> violations = new ArrayList<>();
+    ResponseEntity<Problem> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
+        List<Problem.ProblemViolation> violations = new ArrayList<>();
         List<String> sentences = new ArrayList<>();
         for (FieldError error : e.getBindingResult().getFieldErrors()) {
-            violations.add(Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())));
+            violations.add(new Problem.ProblemViolation(null, error.getField(), null,
+                    String.valueOf(error.getDefaultMessage())));
             sentences.add(error.getField() + " " + error.getDefaultMessage());
         }
         sentences.sort(String::compareTo);
@@ -147,27 +147,27 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e,
+    ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException e,
             HttpServletRequest request) {
         return problems.entity(request, ErrorCode.InvalidArgsException,
                 "Query parameter '" + e.getParameterName() + "' is required");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e,
+    ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException e,
             HttpServletRequest request) {
         return problems.entity(request, ErrorCode.InvalidArgsException,
                 e.getName() + ": '" + e.getValue() + "' is not a valid " + simpleType(e.getRequiredType()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    ResponseEntity<Problem> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return problems.entity(request, ErrorCode.UnsupportedMediaType,
                 "Content-Type " + e.getContentType() + " is not accepted; send application/json");
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e,
+    ResponseEntity<Problem> notAcceptable(HttpMediaTypeNotAcceptableException e,
             HttpServletRequest request) {
         return problems.entity(request, ErrorCode.NotAcceptable,
                 "The gateway answers application/json (and application/problem+json for errors); "
@@ -175,27 +175,27 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+    ResponseEntity<Problem> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
         return problems.entity(request, ErrorCode.MethodNotAllowed, "Method " + e.getMethod()
                 + " is not supported here; supported: " + String.join(", ", e.getSupportedMethods() == null
                 ? new String[0] : e.getSupportedMethods()));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, Object>> noResource(NoResourceFoundException e, HttpServletRequest request) {
+    ResponseEntity<Problem> noResource(NoResourceFoundException e, HttpServletRequest request) {
         return problems.entity(request, ErrorCode.ResourceNotFoundException,
                 "No resource at " + request.getRequestURI() + "; see docs/api.md for the endpoints");
     }
 
     @ExceptionHandler({DataAccessException.class, TransactionException.class})
-    ResponseEntity<Map<String, Object>> database(RuntimeException e, HttpServletRequest request) {
+    ResponseEntity<Problem> database(RuntimeException e, HttpServletRequest request) {
         log.error("Database unavailable while handling {} {}", request.getMethod(), request.getRequestURI(), e);
         return problems.entity(request, ErrorCode.ServiceUnavailable,
                 "The gateway's database is unavailable; nothing was issued or changed. Retry later.");
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure handling {} {}", request.getMethod(), request.getRequestURI(), e);
         return problems.entity(request, ErrorCode.InternalFailure,
                 "The gateway failed unexpectedly; report the request id to the operators.");

@@ -4,9 +4,7 @@ import dev.certgateway.error.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -15,8 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Builds RFC 9457 problem documents. Every error the gateway answers goes through here, whether it is
  * raised in a controller, in Spring Security or in a servlet filter, so they all look the same:
- * {@code type} (stable URN per code), {@code title}, {@code status}, {@code detail}, {@code instance},
- * {@code code} and {@code requestId}, plus {@code violations} where there are several.
+ * a {@link Problem}.
  */
 @Component
 public class ProblemResponses {
@@ -34,23 +31,12 @@ public class ProblemResponses {
         return TYPE_PREFIX + code.name();
     }
 
-    public Map<String, Object> body(HttpServletRequest request, ErrorCode code, String detail,
-            List<?> violations) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", typeOf(code));
-        body.put("title", code.title());
-        body.put("status", code.httpStatus());
-        body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
-        body.put("code", code.name());
-        body.put("requestId", RequestIds.current(request));
-        if (violations != null && !violations.isEmpty()) {
-            body.put("violations", violations);
-        }
-        return body;
+    public Problem body(HttpServletRequest request, ErrorCode code, String detail, List<?> violations) {
+        return new Problem(typeOf(code), code.title(), code.httpStatus(), detail, request.getRequestURI(),
+                code.name(), RequestIds.current(request), violations == null ? List.of() : violations);
     }
 
-    public ResponseEntity<Map<String, Object>> entity(HttpServletRequest request, ErrorCode code, String detail) {
+    public ResponseEntity<Problem> entity(HttpServletRequest request, ErrorCode code, String detail) {
         return ResponseEntity.status(code.httpStatus()).contentType(PROBLEM_JSON)
                 .body(body(request, code, detail, null));
     }

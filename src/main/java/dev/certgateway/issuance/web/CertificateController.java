@@ -16,6 +16,12 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Certificates", description = "Issue, preview, fetch and list the caller's team's certificates")
 @RequestMapping(path = "/api/v1/certificates", produces = MediaType.APPLICATION_JSON_VALUE)
 class CertificateController {
 
@@ -46,8 +53,25 @@ class CertificateController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CertificateResponse> issueCertificate(Caller caller,
+    @Operation(operationId = "issueCertificate", summary = "Issue a certificate (ACM PCA IssueCertificate)",
+            description = "Validates the request, composes the effective certificate (template > API passthrough > "
+                    + "CSR), checks the team's policy, claims the idempotency token, signs and records. Scope "
+                    + "certificates:issue.")
+    @ApiResponse(responseCode = "201", description = "Issued, or replayed for the same idempotency token "
+            + "(header Idempotent-Replayed: true)", headers = {
+                    @Header(name = "Location", description = "Where GET returns the same body",
+                            schema = @Schema(type = "string")),
+                    @Header(name = "Idempotent-Replayed", description = "true when an earlier certificate is "
+                            + "returned for the same idempotency token", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "202", description = "Accepted by an asynchronous backend (ACM PCA) but not issued "
+            + "within the poll deadline; GET the Location after Retry-After seconds", headers = {
+                    @Header(name = "Location", description = "Where to fetch the certificate",
+                            schema = @Schema(type = "string")),
+                    @Header(name = "Retry-After", schema = @Schema(type = "integer"))})
+    ResponseEntity<CertificateResponse> issueCertificate(@Parameter(hidden = true) Caller caller,
             @Valid @RequestBody IssueCertificateRequest request,
+            @Parameter(description = "Idempotency token (IETF draft header), instead of idempotencyToken in the "
+                    + "body; 1 to 36 printable ASCII characters", example = "deploy-4711-web-1")
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
         String token = IdempotencyKeys.resolve(request.idempotencyToken(), idempotencyKey);
         IssuanceResult result = issuance.issue(caller, request.toCommand(token));
@@ -65,13 +89,28 @@ class CertificateController {
 
     /** The same body as issuance; answers what issuance would do, without signing, recording or claiming. */
     @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CertificatePreview previewCertificate(Caller caller, @Valid @RequestBody IssueCertificateRequest request) {
+    @Operation(operationId = "previewCertificate", summary = "Preview an issuance without issuing",
+            description = "Takes the issuance body and answers with the policy decision, every violation, the "
+                    + "effective certificate and warnings; nothing is signed, recorded or claimed. Scope "
+                    + "certificates:issue.")
+    @ApiResponse(responseCode = "200", description = "The decision and the effective certificate")
+    CertificatePreview previewCertificate(@Parameter(hidden = true) Caller caller,
+            @Valid @RequestBody IssueCertificateRequest request) {
         return issuance.preview(caller, request.toCommand(request.idempotencyToken()));
     }
 
     /** 200 with the certificate; 202 with Retry-After while an asynchronous backend has not issued it yet. */
     @GetMapping("/{id}")
-    ResponseEntity<CertificateResponse> getCertificate(Caller caller, @PathVariable String id) {
+    @Operation(operationId = "getCertificate", summary = "Fetch one of the team's certificates",
+            description = "200 with the certificate; 202 with Retry-After while an asynchronous backend (ACM PCA) "
+                    + "has not issued it yet. Another team's certificate is answered as not found. Scope "
+                    + "certificates:read.")
+    @ApiResponse(responseCode = "200", description = "The certificate, as issuance returned it")
+    @ApiResponse(responseCode = "202", description = "Accepted by the backend but not issued yet; retry after "
+            + "Retry-After seconds", headers = @Header(name = "Retry-After", schema = @Schema(type = "integer")))
+    ResponseEntity<CertificateResponse> getCertificate(@Parameter(hidden = true) Caller caller,
+            @Parameter(description = "The certificate's id, from issuance or a listing",
+                    example = "4b62843b-0028-4d17-bf9a-82748c123b7e") @PathVariable String id) {
         IssuedCertificate found = parseId(id).flatMap(uuid -> inventory.find(caller.team(), uuid))
                 .orElseThrow(() -> new ResourceNotFoundException("No certificate with id '" + id
                         + "' exists for team '" + caller.team() + "'"));
@@ -88,8 +127,13 @@ class CertificateController {
     }
 
     @GetMapping
-    CertificateListResponse listCertificates(Caller caller,
+    @Operation(operationId = "listCertificates", summary = "List the team's certificates, newest first",
+            description = "Paged with maxResults and nextToken. Scope certificates:read.")
+    @ApiResponse(responseCode = "200", description = "One page")
+    CertificateListResponse listCertificates(@Parameter(hidden = true) Caller caller,
+            @Parameter(description = "Page size, 1 to 100", example = "20")
             @RequestParam(required = false) Integer maxResults,
+            @Parameter(description = "The nextToken of the previous page; omit for the first page")
             @RequestParam(required = false) String nextToken) {
         int pageSize = maxResults == null ? DEFAULT_PAGE_SIZE : maxResults;
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {

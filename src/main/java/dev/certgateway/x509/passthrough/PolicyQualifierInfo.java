@@ -1,5 +1,10 @@
 package dev.certgateway.x509.passthrough;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** A policy qualifier; ACM PCA supports only the CPS qualifier ({@code policyQualifierId} "CPS"). */
-public record PolicyQualifierInfo(String policyQualifierId, Qualifier qualifier) {
+@Schema(description = "A policy qualifier")
+public record PolicyQualifierInfo(
+        @Schema(description = "The qualifier kind; only CPS", example = "CPS") String policyQualifierId,
+        @Schema(description = "The qualifier's value") Qualifier qualifier) {
 }
