@@ -48,6 +48,11 @@ class ArchitectureTests {
                     "dev.certgateway.idempotency..", "dev.certgateway.x509..");
 
     @ArchTest
+    static final ArchRule pagingIsAShapeOnly = noClasses().that().resideInAPackage("dev.certgateway.paging..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.certgateway.audit..", "dev.certgateway.inventory..",
+                    "dev.certgateway.issuance..", "dev.certgateway.web..", "org.springframework..");
+
+    @ArchTest
     static final ArchRule inventoryKnowsNoBackend = noClasses().that().resideInAPackage("dev.certgateway.inventory..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.certgateway.authority..",
                     "dev.certgateway.issuance..", "dev.certgateway.web..");

@@ -1,13 +1,10 @@
 package dev.certgateway.audit;
 
-import dev.certgateway.error.InvalidArgsException;
-import java.nio.charset.StandardCharsets;
+import dev.certgateway.paging.PageCursor;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -72,7 +69,7 @@ public class AuditTrail {
 
     /** Newest first; {@code team} null means every team. */
     public AuditPage page(String team, int pageSize, String nextToken) {
-        Cursor after = nextToken == null ? null : Cursor.decode(nextToken);
+        PageCursor after = PageCursor.decode(nextToken);
         StringBuilder where = new StringBuilder("true");
         if (team != null) {
             where.append(" and team = :team");
@@ -86,7 +83,7 @@ public class AuditTrail {
             statement = statement.param("team", team);
         }
         if (after != null) {
-            statement = statement.param("afterOccurred", Timestamp.from(after.occurredAt()))
+            statement = statement.param("afterOccurred", Timestamp.from(after.time()))
                     .param("afterId", after.id());
         }
         List<AuditEvent> rows = statement.query(this::map).list();
@@ -95,7 +92,7 @@ public class AuditTrail {
         }
         List<AuditEvent> page = List.copyOf(rows.subList(0, pageSize));
         AuditEvent last = page.get(pageSize - 1);
-        return new AuditPage(page, new Cursor(last.occurredAt(), last.id()).encode());
+        return new AuditPage(page, new PageCursor(last.occurredAt(), last.id()).encode());
     }
 
     private AuditEvent map(ResultSet rs, int row) throws SQLException {
@@ -122,25 +119,5 @@ public class AuditTrail {
 
     private static List<String> strings(Array array) throws SQLException {
         return List.of((String[]) array.getArray());
-    }
-
-    private record Cursor(Instant occurredAt, UUID id) {
-
-        String encode() {
-            String raw = occurredAt.getEpochSecond() + "." + occurredAt.getNano() + "." + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
-        }
-
-        static Cursor decode(String token) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII)
-                        .split("\\.", 3);
-                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                        UUID.fromString(parts[2]));
-            } catch (RuntimeException e) {
-                throw new InvalidArgsException("nextToken: '" + token + "' is not a token this gateway returned; "
-                        + "pass the nextToken of the previous page unchanged, or omit it for the first page");
-            }
-        }
     }
 }

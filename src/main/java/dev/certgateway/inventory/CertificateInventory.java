@@ -1,7 +1,6 @@
 package dev.certgateway.inventory;
 
-import dev.certgateway.error.InvalidArgsException;
-import java.nio.charset.StandardCharsets;
+import dev.certgateway.paging.PageCursor;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +8,6 @@ import java.sql.Types;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -166,7 +164,7 @@ public class CertificateInventory {
 
     /** The team's certificates, newest first, {@code pageSize} at a time. */
     public CertificatePage list(String team, int pageSize, String nextToken) {
-        Cursor after = nextToken == null ? null : Cursor.decode(nextToken);
+        PageCursor after = PageCursor.decode(nextToken);
         String where = after == null ? "team = :team"
                 : "team = :team and (created_at, id) < (:afterCreated, :afterId)";
         JdbcClient.StatementSpec statement = jdbc.sql("select " + COLUMNS + " from issued_certificate where " + where
@@ -174,7 +172,7 @@ public class CertificateInventory {
                 .param("team", team)
                 .param("limit", pageSize + 1);
         if (after != null) {
-            statement = statement.param("afterCreated", Timestamp.from(after.createdAt())).param("afterId", after.id());
+            statement = statement.param("afterCreated", Timestamp.from(after.time())).param("afterId", after.id());
         }
         List<IssuedCertificate> rows = statement.query(CertificateInventory::map).list();
         if (rows.size() <= pageSize) {
@@ -182,7 +180,7 @@ public class CertificateInventory {
         }
         List<IssuedCertificate> page = rows.subList(0, pageSize);
         IssuedCertificate last = page.get(pageSize - 1);
-        return new CertificatePage(List.copyOf(page), new Cursor(last.createdAt(), last.id()).encode());
+        return new CertificatePage(List.copyOf(page), new PageCursor(last.createdAt(), last.id()).encode());
     }
 
     private static IssuedCertificate map(ResultSet rs, int row) throws SQLException {
@@ -210,26 +208,5 @@ public class CertificateInventory {
 
     private static List<String> strings(Array array) throws SQLException {
         return List.of((String[]) array.getArray());
-    }
-
-    /** The position after which the next page starts; opaque to callers. */
-    private record Cursor(Instant createdAt, UUID id) {
-
-        String encode() {
-            String raw = createdAt.getEpochSecond() + "." + createdAt.getNano() + "." + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
-        }
-
-        static Cursor decode(String token) {
-            try {
-                String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII);
-                String[] parts = raw.split("\\.", 3);
-                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                        UUID.fromString(parts[2]));
-            } catch (RuntimeException e) {
-                throw new InvalidArgsException("nextToken: '" + token + "' is not a token this gateway returned; "
-                        + "pass the nextToken of the previous page unchanged, or omit it for the first page");
-            }
-        }
     }
 }
