@@ -13,6 +13,9 @@ public class CertGatewayApplication {
         if (args.length > 0 && HealthCheckCommand.NAME.equals(args[0])) {
             System.exit(HealthCheckCommand.run(System.getenv()));
         }
+        if (args.length > 0 && MigrateCommand.NAME.equals(args[0])) {
+            System.exit(MigrateCommand.run(System.getenv()));
+        }
         SpringApplication.run(CertGatewayApplication.class, args);
     }
 }

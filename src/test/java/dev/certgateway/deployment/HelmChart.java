@@ -34,7 +34,11 @@ final class HelmChart {
     }
 
     static String renderText(Map<String, Object> sets, Path... valuesFiles) {
-        TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
+        return renderText(CHART, sets, valuesFiles);
+    }
+
+    static String renderText(Path chart, Map<String, Object> sets, Path... valuesFiles) {
+        TemplateCommand template = new Helm(chart).template().withName(RELEASE).withNamespace(NAMESPACE);
         for (Path file : valuesFiles) {
             template = template.withValuesFile(file);
         }

@@ -1,10 +1,12 @@
 package dev.certgateway.deployment;
 
+import static dev.certgateway.deployment.HelmChart.CHART;
 import static dev.certgateway.deployment.HelmChart.PRODUCTION_VALUES;
 import static dev.certgateway.deployment.HelmChart.get;
 import static dev.certgateway.deployment.HelmChart.list;
 import static dev.certgateway.deployment.HelmChart.map;
 import static dev.certgateway.deployment.HelmChart.render;
+import static dev.certgateway.deployment.HelmChart.renderText;
 import static dev.certgateway.deployment.HelmChart.sets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -308,6 +312,51 @@ class HelmChartTests {
         assertThat(configChanged.get("checksum/policy")).isEqualTo(before.get("checksum/policy"));
         // Same values, same sums: an upgrade that changes nothing does not restart anything.
         assertThat(podAnnotations(render(Map.of(), PRODUCTION_VALUES))).isEqualTo(before);
+    }
+
+    /**
+     * Helm's template output leaves hooks out, so the job is rendered from a copy of the chart whose job is
+     * not a hook; the hook annotations are checked on the template itself.
+     */
+    @Test
+    void migrationsRunInAHookJobOnlyWhenAskedAndItsPodsAreNotSelectedByTheService() throws Exception {
+        Path template = CHART.resolve("templates/migration-job.yaml");
+        assertThat(Files.readString(template))
+                .contains("\"helm.sh/hook\": pre-install,pre-upgrade")
+                .contains("\"helm.sh/hook-delete-policy\": before-hook-creation,hook-succeeded");
+        Path copy = Files.createTempDirectory("chart").resolve("cert-gateway");
+        try (var files = Files.walk(CHART)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = copy.resolve(CHART.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        Path copiedJob = copy.resolve("templates/migration-job.yaml");
+        Files.writeString(copiedJob, Files.readString(copiedJob).lines()
+                .filter(line -> !line.contains("\"helm.sh/hook"))
+                .collect(Collectors.joining("\n")));
+        assertThat(Manifests.parse(renderText(copy, Map.of())).ofKind("Job")).isEmpty();
+        Manifests rendered = Manifests.parse(renderText(copy, Map.of(), PRODUCTION_VALUES));
+        Map<String, Object> job = rendered.one("Job");
+        Map<String, Object> container = map(list(get(job, "spec.template.spec.containers")).get(0));
+        assertThat(list(container.get("args"))).containsExactly("migrate");
+        Map<String, Object> env = new LinkedHashMap<>();
+        for (Object variable : list(container.get("env"))) {
+            env.put((String) map(variable).get("name"), map(variable));
+        }
+        assertThat(map(env.get("SPRING_DATASOURCE_USERNAME"))).containsEntry("value", "certgw_owner");
+        assertThat(get(env.get("SPRING_DATASOURCE_PASSWORD"), "valueFrom.secretKeyRef.name"))
+                .isEqualTo("certgw-database-owner");
+        assertThat(get(env.get("SPRING_DATASOURCE_PASSWORD"), "valueFrom.secretKeyRef.key")).isEqualTo("password");
+        assertThat(get(container, "securityContext.readOnlyRootFilesystem")).isEqualTo(true);
+        Map<String, Object> podLabels = map(get(job, "spec.template.metadata.labels"));
+        Map<String, Object> serviceSelector = map(get(rendered.one("Service"), "spec.selector"));
+        assertThat(podLabels.entrySet()).as("the Service must not route to the migration pod")
+                .doesNotContainAnyElementsOf(serviceSelector.entrySet());
     }
 
     @Test
