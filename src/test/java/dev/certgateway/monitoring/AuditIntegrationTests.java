@@ -3,9 +3,7 @@ package dev.certgateway.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certgateway.testsupport.IntegrationTestSupport;
-import dev.certgateway.testsupport.TestCsr;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,18 +13,6 @@ import tools.jackson.databind.JsonNode;
 /** Every issuance, replay and denial leaves an audit event that security teams can page through. */
 class AuditIntegrationTests extends IntegrationTestSupport {
 
-    private static Map<String, Object> request(String cn, String token) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("certificateAuthorityArn", "test-ec");
-        body.put("csr", TestCsr.withSharedEcKey().subject("CN=" + cn).dns(cn).pem());
-        body.put("signingAlgorithm", "SHA256WITHECDSA");
-        body.put("validity", Map.of("value", 1, "type", "DAYS"));
-        if (token != null) {
-            body.put("idempotencyToken", token);
-        }
-        return body;
-    }
-
     private static String auditor() {
         return token("security", "audit:read");
     }
@@ -34,7 +20,7 @@ class AuditIntegrationTests extends IntegrationTestSupport {
     @Test
     void issuanceAndReplayAreAuditedWithTheCertificate() {
         String team = "audited-" + UUID.randomUUID();
-        Map<String, Object> body = request("a.example", "audit-1");
+        Map<String, Object> body = oneDayRequest("a.example", "audit-1");
         Response issued = post("/api/v1/certificates", token(team), body);
         assertThat(post("/api/v1/certificates", token(team), body).header("Idempotent-Replayed")).isEqualTo("true");
         JsonNode certificate = issued.json();
@@ -60,7 +46,7 @@ class AuditIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void denialsAreAuditedWithEveryReason() {
-        Response denied = post("/api/v1/certificates", token("policy-strict"), request("nope.elsewhere.example", null));
+        Response denied = post("/api/v1/certificates", token("policy-strict"), oneDayRequest("nope.elsewhere.example", null));
         assertThat(denied.status()).isEqualTo(403);
         JsonNode events = get("/api/v1/audit?team=policy-strict&maxResults=50", auditor()).json().get("events");
         JsonNode event = null;
@@ -79,7 +65,7 @@ class AuditIntegrationTests extends IntegrationTestSupport {
     void theTrailIsPagedNewestFirstAndNeedsTheAuditScope() {
         String team = "audit-pages-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
-            post("/api/v1/certificates", token(team), request("p" + i + ".example", null));
+            post("/api/v1/certificates", token(team), oneDayRequest("p" + i + ".example", null));
         }
         List<String> subjects = new ArrayList<>();
         String next = null;

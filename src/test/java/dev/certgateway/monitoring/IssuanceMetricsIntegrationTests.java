@@ -3,8 +3,6 @@ package dev.certgateway.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certgateway.testsupport.IntegrationTestSupport;
-import dev.certgateway.testsupport.TestCsr;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -13,18 +11,6 @@ import org.junit.jupiter.api.Test;
 
 /** After issuing, replaying, being denied and being rejected, the scrape shows each with the right labels. */
 class IssuanceMetricsIntegrationTests extends IntegrationTestSupport {
-
-    private static Map<String, Object> request(String cn, String token) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("certificateAuthorityArn", "test-ec");
-        body.put("csr", TestCsr.withSharedEcKey().subject("CN=" + cn).dns(cn).pem());
-        body.put("signingAlgorithm", "SHA256WITHECDSA");
-        body.put("validity", Map.of("value", 1, "type", "DAYS"));
-        if (token != null) {
-            body.put("idempotencyToken", token);
-        }
-        return body;
-    }
 
     /** The value of the first sample of {@code metric} whose labels include all of {@code labels}; 0 if none. */
     private double sample(String scrape, String metric, Map<String, String> labels) {
@@ -47,10 +33,10 @@ class IssuanceMetricsIntegrationTests extends IntegrationTestSupport {
     void issuedReplayedAndInvalidRequestsAreCountedWithTheirLabels() {
         String team = "metrics-" + UUID.randomUUID();
         // One body sent twice: an ECDSA-signed CSR differs each time it is built, and would be another request.
-        Map<String, Object> body = request("m.example", "m-1");
+        Map<String, Object> body = oneDayRequest("m.example", "m-1");
         assertThat(post("/api/v1/certificates", token(team), body).status()).isEqualTo(201);
         assertThat(post("/api/v1/certificates", token(team), body).status()).isEqualTo(201);
-        Map<String, Object> invalid = request("m.example", null);
+        Map<String, Object> invalid = oneDayRequest("m.example", null);
         invalid.put("csr", "garbage");
         assertThat(post("/api/v1/certificates", token(team), invalid).status()).isEqualTo(400);
 
@@ -77,7 +63,7 @@ class IssuanceMetricsIntegrationTests extends IntegrationTestSupport {
         double dnsBefore = sample(before, "certgw_policy_denials_total", dnsDenials);
         double deniedBefore = sample(before, "certgw_issuance_requests_total", denied);
 
-        Response response = post("/api/v1/certificates", token("policy-strict"), request("www.elsewhere.example", null));
+        Response response = post("/api/v1/certificates", token("policy-strict"), oneDayRequest("www.elsewhere.example", null));
         assertThat(response.status()).as(response.toString()).isEqualTo(403);
 
         String after = scrape();
@@ -88,8 +74,8 @@ class IssuanceMetricsIntegrationTests extends IntegrationTestSupport {
     @Test
     void idempotencyConflictsAreCountedByKind() {
         String team = "metrics-" + UUID.randomUUID();
-        post("/api/v1/certificates", token(team), request("c.example", "c-1"));
-        Response reused = post("/api/v1/certificates", token(team), request("other.example", "c-1"));
+        post("/api/v1/certificates", token(team), oneDayRequest("c.example", "c-1"));
+        Response reused = post("/api/v1/certificates", token(team), oneDayRequest("other.example", "c-1"));
         assertThat(reused.status()).isEqualTo(422);
         assertThat(sample(scrape(), "certgw_idempotency_conflicts_total", Map.of("team", team, "kind", "reused")))
                 .isEqualTo(1.0);

@@ -5,7 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.time.Clock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -62,6 +64,19 @@ public abstract class IntegrationTestSupport {
 
     protected static String token(String team, String... scopes) {
         return PKI.jwt().mint(team, team + "-user", List.of(scopes), Duration.ofMinutes(10));
+    }
+
+    /** A one-day certificate from test-ec for {@code cn} (as CN and DNS SAN), with an optional idempotency token. */
+    protected static Map<String, Object> oneDayRequest(String cn, String idempotencyToken) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("certificateAuthorityArn", "test-ec");
+        body.put("csr", TestCsr.withSharedEcKey().subject("CN=" + cn).dns(cn).pem());
+        body.put("signingAlgorithm", "SHA256WITHECDSA");
+        body.put("validity", Map.of("value", 1, "type", "DAYS"));
+        if (idempotencyToken != null) {
+            body.put("idempotencyToken", idempotencyToken);
+        }
+        return body;
     }
 
     protected Response get(String path, String token) {
