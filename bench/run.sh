@@ -9,7 +9,8 @@ cd "$ROOT"
 # ---- knobs (environment) ---------------------------------------------------------------------------------
 SECONDS_CLOSED=${SECONDS_CLOSED:-30}     # closed-loop saturation run length
 SECONDS_OPEN=${SECONDS_OPEN:-30}         # open-model run length
-SECONDS_WARMUP=${SECONDS_WARMUP:-40}     # closed-loop warm-up per target and key type, not recorded (C2 needs ~25 CPU s)
+SECONDS_WARMUP=${SECONDS_WARMUP:-60}     # gateway closed-loop warm-up per key type, not recorded (C2 alone needs ~25 CPU s)
+CFSSL_WARMUP=${CFSSL_WARMUP:-10}         # cfssl is compiled ahead of time; a short warm-up opens its connections
 CLIENTS=${CLIENTS:-16}                   # closed-loop concurrency
 OPEN_CLIENTS=${OPEN_CLIENTS:-64}         # connections available to the open model
 RATES_EC=${RATES_EC:-1000}               # constant arrival rates, requests/s
@@ -128,7 +129,12 @@ psql -qc "create database $DB"
 
 log "starting the gateway on 127.0.0.1:$GW_PORT"
 # shellcheck disable=SC2086
-java $GATEWAY_JAVA_OPTS -jar "$GATEWAY_JAR" \
+JFR=
+if [ "$PROFILE" = 1 ]; then
+  # Started with the JVM: starting JFR later re-instruments JDK classes and throws away compiled code.
+  JFR="-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording:name=bench,settings=profile"
+fi
+java $GATEWAY_JAVA_OPTS $JFR -jar "$GATEWAY_JAR" \
   --server.address=127.0.0.1 --server.port="$GW_PORT" \
   --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
   --certgw.authorities.dev-ec.certificate-chain="file:$KEYS/dev-ec/ca.pem" \
@@ -170,11 +176,10 @@ load() { # target kind mode extra-args...
 for kind in $KINDS; do
   rates=$RATES_EC; [ "$kind" = rsa ] && rates=$RATES_RSA
   for target in $TARGETS; do
-    log "$target $kind: warm-up ${SECONDS_WARMUP}s, saturation ${SECONDS_CLOSED}s x $CLIENTS clients, open model at $rates/s for ${SECONDS_OPEN}s"
-    load "$target" "$kind" mode=closed seconds="$SECONDS_WARMUP" clients="$CLIENTS" warmup=true
-    if [ "$PROFILE" = 1 ] && [ "$target" = gateway ] && [ -z "${PROFILING:-}" ]; then
-      PROFILING=1; jcmd "$GW_PID" JFR.start name=bench settings=profile >/dev/null
-    fi
+    log "$target $kind: warm-up, saturation ${SECONDS_CLOSED}s x $CLIENTS clients, open model at $rates/s for ${SECONDS_OPEN}s"
+    warm=$SECONDS_WARMUP; [ "$target" = cfssl ] && warm=$CFSSL_WARMUP
+    load "$target" "$kind" mode=closed seconds="$warm" clients="$CLIENTS" warmup=true
+    if [ "$target" = gateway ] && [ -z "${PROFILE_SINCE:-}" ]; then PROFILE_SINCE=$(date +%s%3N); fi
     load "$target" "$kind" mode=closed seconds="$SECONDS_CLOSED" clients="$CLIENTS"
     for rate in $rates; do
       sleep 2
@@ -187,7 +192,7 @@ echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RUN/machine.txt"
 log "issued and recorded by the gateway: $(psql -d "$DB" -tAc 'select count(*) from issued_certificate' 2>/dev/null || echo '?')"
 if [ "$PROFILE" = 1 ]; then
   jcmd "$GW_PID" JFR.dump name=bench filename="$RUN/gateway.jfr" >/dev/null
-  java -cp "$CP" dev.certgateway.bench.Hotspots "$RUN/gateway.jfr" 40 > "$RUN/hotspots.txt"
+  java -Dsince="$PROFILE_SINCE" -cp "$CP" dev.certgateway.bench.Hotspots "$RUN/gateway.jfr" 40 > "$RUN/hotspots.txt"
   log "JFR recording (steady state, after warm-up): $RUN/gateway.jfr; summary in $RUN/hotspots.txt"
 fi
 java -cp "$CP" dev.certgateway.bench.Report "$RUN" | tee "$RUN/report.md"

@@ -14,7 +14,7 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Summarises a JFR recording of the gateway: execution samples by top frame (self), by method anywhere on the stack
  * (inclusive, for selected packages), by thread, plus GC pauses and JIT compilation time.
- * <pre>Hotspots FILE [TOP [METHOD-SUBSTRING, to print its callers]]</pre>
+ * <pre>java -Dsince=EPOCH_MILLIS Hotspots FILE [TOP [METHOD-SUBSTRING, to print its callers]]</pre>
  */
 public final class Hotspots {
 
@@ -29,7 +29,12 @@ public final class Hotspots {
         double gcPauseMs = 0;
         int gcs = 0;
         double jitMs = 0;
+        // -Dsince=EPOCH_MILLIS: ignore what happened before (start-up and JIT warm-up)
+        long since = Long.getLong("since", 0L);
         for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
+            if (e.getStartTime().toEpochMilli() < since) {
+                continue;
+            }
             String type = e.getEventType().getName();
             if (type.equals("jdk.ExecutionSample")) {
                 samples++;
