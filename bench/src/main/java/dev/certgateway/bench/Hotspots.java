@@ -1,0 +1,94 @@
+package dev.certgateway.bench;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Summarises a JFR recording of the gateway: execution samples by top frame (self), by method anywhere on the stack
+ * (inclusive, for selected packages), by thread, plus GC pauses and JIT compilation time.
+ * <pre>java -Dsince=EPOCH_MILLIS Hotspots FILE [TOP [METHOD-SUBSTRING, to print its callers]]</pre>
+ */
+public final class Hotspots {
+
+    public static void main(String[] args) throws Exception {
+        int top = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        String callersOf = args.length > 2 ? args[2] : null;
+        Map<String, Integer> callers = new HashMap<>();
+        Map<String, Integer> self = new HashMap<>();
+        Map<String, Integer> inclusive = new HashMap<>();
+        Map<String, Integer> threads = new HashMap<>();
+        int samples = 0;
+        double gcPauseMs = 0;
+        int gcs = 0;
+        double jitMs = 0;
+        // -Dsince=EPOCH_MILLIS: ignore what happened before (start-up and JIT warm-up)
+        long since = Long.getLong("since", 0L);
+        for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
+            if (e.getStartTime().toEpochMilli() < since) {
+                continue;
+            }
+            String type = e.getEventType().getName();
+            if (type.equals("jdk.ExecutionSample")) {
+                samples++;
+                String thread = e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
+                threads.merge(thread == null ? "?" : thread.replaceAll("\\d+", "N"), 1, Integer::sum);
+                List<RecordedFrame> frames = e.getStackTrace() == null ? List.of() : e.getStackTrace().getFrames();
+                if (frames.isEmpty()) {
+                    continue;
+                }
+                self.merge(name(frames.get(0)), 1, Integer::sum);
+                if (callersOf != null) {
+                    for (int i = 0; i < frames.size(); i++) {
+                        if (name(frames.get(i)).contains(callersOf)) {
+                            StringBuilder chain = new StringBuilder();
+                            for (int j = i; j < Math.min(frames.size(), i + 40); j++) {
+                                chain.append("\n          <- ").append(name(frames.get(j)));
+                            }
+                            callers.merge(chain.toString(), 1, Integer::sum);
+                            break;
+                        }
+                    }
+                }
+                Set<String> seen = new HashSet<>();
+                for (RecordedFrame f : frames) {
+                    String n = name(f);
+                    if (seen.add(n)) {
+                        inclusive.merge(n, 1, Integer::sum);
+                    }
+                }
+            } else if (type.equals("jdk.GCPhasePause")) {
+                gcPauseMs += e.getDuration().toNanos() / 1e6;
+                gcs++;
+            } else if (type.equals("jdk.Compilation")) {
+                jitMs += e.getDuration().toNanos() / 1e6;
+            }
+        }
+        System.out.printf("samples: %d, GC pauses: %d totalling %.0f ms, JIT compilation: %.0f ms%n%n", samples, gcs,
+                gcPauseMs, jitMs);
+        print("by thread", threads, samples, top);
+        print("self (top frame)", self, samples, top);
+        print("inclusive (anywhere on the stack)", inclusive, samples, top * 2);
+        if (callersOf != null) {
+            print("callers of " + callersOf, callers, samples, 8);
+        }
+    }
+
+    private static String name(RecordedFrame f) {
+        return f.getMethod().getType().getName() + "." + f.getMethod().getName();
+    }
+
+    private static void print(String title, Map<String, Integer> counts, int total, int top) {
+        System.out.println("== " + title);
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
+                .forEach(en -> System.out.printf("%6.1f%%  %s%n", 100.0 * en.getValue() / total, en.getKey()));
+        System.out.println();
+    }
+}
