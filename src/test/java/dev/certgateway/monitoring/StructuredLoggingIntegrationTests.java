@@ -2,7 +2,6 @@ package dev.certgateway.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.certgateway.CertGatewayApplication;
 import dev.certgateway.testsupport.TestAuthorities;
 import dev.certgateway.testsupport.TestCsr;
 import dev.certgateway.testsupport.TestDatabase;
@@ -29,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * With Spring Boot's structured logging switched on (as the Helm chart and the compose stack do), every line
- * of a request is one JSON object carrying the request id, the team and the authority. The gateway runs in a
- * JVM of its own here: logging is configured once per JVM, and the test JVM already logs in plain text.
+ * of a request is one JSON object carrying the request id, the team and the authority. The gateway runs from
+ * the packaged jar in a JVM of its own: logging is configured once per JVM (the test JVM already logs in plain
+ * text), and this also proves the artifact that ships starts and serves, not only the test classpath.
  */
 class StructuredLoggingIntegrationTests {
 
@@ -42,8 +42,7 @@ class StructuredLoggingIntegrationTests {
         TestAuthorities pki = TestAuthorities.get();
         TestDatabase.Connection database = TestDatabase.forTests();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CertGatewayApplication.class.getName(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", packagedJar().toString(),
                 "--server.port=0", "--logging.structured.format.console=ecs",
                 "--spring.datasource.url=" + database.jdbcUrl()));
         if (database.username() != null) {
@@ -84,6 +83,14 @@ class StructuredLoggingIntegrationTests {
         } finally {
             gateway.destroy();
             gateway.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The executable jar the build packaged before the integration tests run. */
+    private static Path packagedJar() throws Exception {
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(file -> file.getFileName().toString().matches("cert-gateway-.*\\.jar"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no packaged jar in target/; run mvn verify"));
         }
     }
 
