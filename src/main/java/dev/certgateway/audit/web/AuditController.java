@@ -2,7 +2,7 @@ package dev.certgateway.audit.web;
 
 import dev.certgateway.audit.AuditPage;
 import dev.certgateway.audit.AuditTrail;
-import dev.certgateway.error.InvalidArgsException;
+import dev.certgateway.paging.PageCursor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -40,10 +40,7 @@ class AuditController {
             @RequestParam(required = false) Integer maxResults,
             @Parameter(description = "The nextToken of the previous page; omit for the first page")
             @RequestParam(required = false) String nextToken) {
-        int pageSize = maxResults == null ? DEFAULT_PAGE_SIZE : maxResults;
-        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new InvalidArgsException("maxResults: " + pageSize + " is out of range; use 1 to " + MAX_PAGE_SIZE);
-        }
+        int pageSize = PageCursor.pageSize(maxResults, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         return trail.page(team, pageSize, nextToken);
     }
 }

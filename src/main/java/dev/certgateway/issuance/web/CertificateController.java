@@ -1,6 +1,5 @@
 package dev.certgateway.issuance.web;
 
-import dev.certgateway.error.InvalidArgsException;
 import dev.certgateway.error.ResourceNotFoundException;
 import dev.certgateway.inventory.CertificateInventory;
 import dev.certgateway.inventory.CertificatePage;
@@ -10,6 +9,7 @@ import dev.certgateway.idempotency.IdempotencyKeys;
 import dev.certgateway.issuance.CertificatePreview;
 import dev.certgateway.issuance.IssuanceResult;
 import dev.certgateway.issuance.IssuanceService;
+import dev.certgateway.paging.PageCursor;
 import dev.certgateway.issuance.PendingCertificates;
 import dev.certgateway.security.Caller;
 import jakarta.validation.Valid;
@@ -135,10 +135,7 @@ class CertificateController {
             @RequestParam(required = false) Integer maxResults,
             @Parameter(description = "The nextToken of the previous page; omit for the first page")
             @RequestParam(required = false) String nextToken) {
-        int pageSize = maxResults == null ? DEFAULT_PAGE_SIZE : maxResults;
-        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-            throw new InvalidArgsException("maxResults: " + pageSize + " is out of range; use 1 to " + MAX_PAGE_SIZE);
-        }
+        int pageSize = PageCursor.pageSize(maxResults, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         CertificatePage page = inventory.list(caller.team(), pageSize, nextToken);
         return new CertificateListResponse(page.certificates().stream().map(CertificateSummary::of).toList(),
                 page.nextToken());
