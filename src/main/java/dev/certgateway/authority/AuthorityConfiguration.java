@@ -2,6 +2,7 @@ package dev.certgateway.authority;
 
 import dev.certgateway.authority.acmpca.AcmPcaAuthorities;
 import dev.certgateway.authority.local.LocalAuthorityLoader;
+import dev.certgateway.x509.SignatureProviders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +21,15 @@ class AuthorityConfiguration {
      */
     @Bean
     AuthorityRegistry authorityRegistry(AuthorityProperties properties, ObjectProvider<CertificateAuthority> beans,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters, SignatureProviders signatureProviders) {
         MeterRegistry meterRegistry = meters.getIfAvailable(SimpleMeterRegistry::new);
         List<CertificateAuthority> authorities = new ArrayList<>();
         beans.orderedStream().forEach(authorities::add);
         try {
             for (Map.Entry<String, AuthorityProperties.Authority> entry : properties.authorities().entrySet()) {
                 authorities.add(switch (entry.getValue().backend()) {
-                    case LOCAL -> LocalAuthorityLoader.load(entry.getKey(), entry.getValue());
+                    case LOCAL -> LocalAuthorityLoader.load(entry.getKey(), entry.getValue(),
+                            signatureProviders);
                     case ACM_PCA -> AcmPcaAuthorities.create(entry.getKey(), entry.getValue(), meterRegistry);
                 });
             }

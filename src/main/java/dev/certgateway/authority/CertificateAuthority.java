@@ -50,6 +50,15 @@ public interface CertificateAuthority {
         throw new UnsupportedOperationException("authority " + alias() + " issues synchronously; nothing is pending");
     }
 
+    /**
+     * True when the certificate {@link #sign} returns was composed from the blueprint and signed in this
+     * process with a key checked against {@link #certificate()} at start-up. A backend that composes or signs
+     * elsewhere returns false, and the orchestrator compares what comes back with what it decided to issue.
+     */
+    default boolean signsInProcess() {
+        return false;
+    }
+
     /** How long an issuing request may wait for a pending certificate before answering 202 Accepted. */
     default Duration pollDeadline() {
         return Duration.ZERO;

@@ -29,6 +29,7 @@ import dev.certgateway.x509.CsrParser;
 import dev.certgateway.x509.ParsedCsr;
 import dev.certgateway.x509.Pem;
 import dev.certgateway.x509.SerialNumbers;
+import dev.certgateway.x509.SignatureProviders;
 import dev.certgateway.x509.ValidityCalculator;
 import dev.certgateway.x509.ValidityPeriod;
 import dev.certgateway.security.Caller;
@@ -74,13 +75,13 @@ public class IssuanceService {
     private final IssuanceAudit audit;
     private final IssuanceMetrics metrics;
     private final PendingCertificates pending;
-    private final CsrParser csrParser = new CsrParser();
+    private final CsrParser csrParser;
     private final CertificateComposer composer = new CertificateComposer();
     private final SecureRandom random = new SecureRandom();
 
     public IssuanceService(AuthorityRegistry authorities, CertificateInventory inventory, IdempotencyStore tokens,
             TransactionTemplate transactions, Clock clock, PolicyService policies, IssuanceAudit audit,
-            IssuanceMetrics metrics, PendingCertificates pending) {
+            IssuanceMetrics metrics, PendingCertificates pending, SignatureProviders signatureProviders) {
         this.authorities = authorities;
         this.inventory = inventory;
         this.tokens = tokens;
@@ -90,6 +91,7 @@ public class IssuanceService {
         this.audit = audit;
         this.metrics = metrics;
         this.pending = pending;
+        this.csrParser = new CsrParser(signatureProviders);
     }
 
     /**
@@ -227,7 +229,9 @@ public class IssuanceService {
         }
         SigningResult.Issued signed = (SigningResult.Issued) result;
         X509CertificateHolder certificate = signed.certificate();
-        pending.requireAsRequested(certificate, authority, prepared.blueprint());
+        if (!authority.signsInProcess()) {
+            pending.requireAsRequested(certificate, authority, prepared.blueprint());
+        }
         IssuedCertificate issued = toRecord(caller, authority, prepared.template(), command, prepared.blueprint(),
                 signed, prepared.now());
         recordWithToken(() -> {
@@ -250,13 +254,23 @@ public class IssuanceService {
                 }
             });
         } catch (ClaimLostException e) {
-            // Another replica took the token over while this one was slow; its certificate is the one callers
-            // get. This one was never recorded, so it is never handed out.
-            throw new IdempotencyTokenInProgressException(claim.token(), Duration.ofSeconds(1));
+            throw claimLost(claim);
         } catch (DataAccessException | TransactionException e) {
-            throw new ServiceUnavailableException("The certificate could not be recorded, so it was not issued: the "
-                    + "gateway's database is unavailable. Retry later.", e);
+            throw notRecorded(e);
         }
+    }
+
+    /**
+     * Another replica took the token over while this one was slow; its certificate is the one callers get. This
+     * one was never recorded, so it is never handed out.
+     */
+    private static IdempotencyTokenInProgressException claimLost(Claim claim) {
+        return new IdempotencyTokenInProgressException(claim.token(), Duration.ofSeconds(1));
+    }
+
+    private static ServiceUnavailableException notRecorded(RuntimeException cause) {
+        return new ServiceUnavailableException("The certificate could not be recorded, so it was not issued: the "
+                + "gateway's database is unavailable. Retry later.", cause);
     }
 
     private void releaseAfterFailure(Claim claim, RuntimeException failure) {

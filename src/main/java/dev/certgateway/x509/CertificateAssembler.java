@@ -40,10 +40,19 @@ public final class CertificateAssembler {
         return builder.build(signer);
     }
 
-    /** A signer for the CA's private key; the key must belong to the algorithm's family. */
+    /** A BouncyCastle signer for the CA's private key; the key must belong to the algorithm's family. */
     public static ContentSigner signer(SigningAlgorithm algorithm, PrivateKey caKey) {
+        return signer(algorithm, caKey, SignatureProviders.bouncyCastleOnly());
+    }
+
+    /**
+     * A signer for the CA's private key with the provider {@code providers} chooses for the algorithm; the key
+     * must belong to the algorithm's family and come from {@link SignatureProviders#signingKey}.
+     */
+    public static ContentSigner signer(SigningAlgorithm algorithm, PrivateKey caKey, SignatureProviders providers) {
         try {
-            return new JcaContentSignerBuilder(algorithm.jcaName()).setProvider(Bc.PROVIDER).build(caKey);
+            return new JcaContentSignerBuilder(algorithm.jcaName()).setProvider(providers.forSigning(algorithm))
+                    .build(caKey);
         } catch (OperatorCreationException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot sign with " + algorithm + " using a " + caKey.getAlgorithm()
                     + " key: " + e.getMessage(), e);

@@ -11,7 +11,6 @@ import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.operator.ContentVerifierProvider;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 import dev.certgateway.error.MalformedCsrException;
@@ -35,6 +34,16 @@ public final class CsrParser {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final KeyChecker keyChecker = new KeyChecker(FIELD);
+    private final SignatureProviders providers;
+
+    /** A parser that checks proofs of possession with BouncyCastle alone. */
+    public CsrParser() {
+        this(SignatureProviders.bouncyCastleOnly());
+    }
+
+    public CsrParser(SignatureProviders providers) {
+        this.providers = providers;
+    }
 
     /**
      * @throws MalformedCsrException when the CSR is too large, does not decode or parse, its signature does not
@@ -99,11 +108,10 @@ public final class CsrParser {
         }
     }
 
-    private static void verifySignature(PKCS10CertificationRequest request, SubjectPublicKeyInfo key) {
+    private void verifySignature(PKCS10CertificationRequest request, SubjectPublicKeyInfo key) {
         boolean valid;
         try {
-            ContentVerifierProvider verifier = new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER)
-                    .build(key);
+            ContentVerifierProvider verifier = providers.verifier(request.getSignatureAlgorithm(), key);
             valid = request.isSignatureValid(verifier);
         } catch (Exception e) {
             throw new MalformedCsrException(FIELD + ": signature algorithm "

@@ -3,6 +3,7 @@ package dev.certgateway.authority;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.certgateway.testsupport.TestAuthorities;
+import dev.certgateway.x509.SignatureProviders;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +24,8 @@ class AuthorityConfigurationTests {
     }
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(Properties.class, AuthorityConfiguration.class);
+            .withUserConfiguration(Properties.class, AuthorityConfiguration.class)
+            .withBean(SignatureProviders.class, SignatureProviders::preferNative);
 
     private static String file(String alias, String name) {
         return "file:" + PKI.directory().resolve(alias).resolve(name);

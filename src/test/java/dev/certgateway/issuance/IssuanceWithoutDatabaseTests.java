@@ -17,6 +17,7 @@ import dev.certgateway.policy.PolicyService;
 import dev.certgateway.security.Caller;
 import dev.certgateway.testsupport.TestAuthorities;
 import dev.certgateway.testsupport.TestCsr;
+import dev.certgateway.x509.SignatureProviders;
 import dev.certgateway.x509.SigningAlgorithm;
 import dev.certgateway.x509.Validity;
 import dev.certgateway.x509.ValidityPeriodType;
@@ -62,7 +63,8 @@ class IssuanceWithoutDatabaseTests {
                 new PolicyService(null, new SimpleMeterRegistry()),
                 audit, new IssuanceMetrics(new SimpleMeterRegistry()),
                 new PendingCertificates(registry, inventory, transactions,
-                        new DefaultListableBeanFactory().getBeanProvider(MeterRegistry.class), audit));
+                        new DefaultListableBeanFactory().getBeanProvider(MeterRegistry.class), audit),
+                SignatureProviders.preferNative());
 
         IssueCertificateCommand command = new IssueCertificateCommand("test-ec",
                 TestCsr.withSharedEcKey().subject("CN=unrecorded").pem(), SigningAlgorithm.SHA256WITHECDSA, null,

@@ -30,7 +30,7 @@ public class ProviderBenchmark {
     @Param({"ec", "rsa"})
     public String kind;
 
-    @Param({"BC", "JDK"})
+    @Param({"BC", "JDK", "ACCP"})
     public String provider;
 
     private KeyPair pair;
@@ -49,8 +49,11 @@ public class ProviderBenchmark {
         }
         pair = generator.generateKeyPair();
         algorithm = kind.equals("ec") ? "SHA256withECDSA" : "SHA256withRSA";
-        jca = provider.equals("BC") ? new BouncyCastleProvider()
-                : Security.getProvider(kind.equals("ec") ? "SunEC" : "SunRsaSign");
+        jca = switch (provider) {
+            case "BC" -> new BouncyCastleProvider();
+            case "ACCP" -> com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.INSTANCE;
+            default -> Security.getProvider(kind.equals("ec") ? "SunEC" : "SunRsaSign");
+        };
         signature = sign();
     }
 

@@ -34,6 +34,8 @@ import dev.certgateway.x509.CsrParser;
 import dev.certgateway.x509.IssuerInfo;
 import dev.certgateway.x509.ParsedCsr;
 import dev.certgateway.x509.SerialNumbers;
+import dev.certgateway.x509.KeyAlgorithm;
+import dev.certgateway.x509.SignatureProviders;
 import dev.certgateway.x509.SigningAlgorithm;
 import dev.certgateway.x509.Validity;
 import dev.certgateway.x509.ValidityCalculator;
@@ -59,7 +61,9 @@ public class SigningBenchmark {
     private X509CertificateHolder caCertificate;
     private IssuerInfo issuer;
     private SigningAlgorithm algorithm;
-    private final CsrParser parser = new CsrParser();
+    // The providers the gateway uses by default: native ECDSA/RSA where it runs (see SignatureProviders).
+    private final SignatureProviders providers = SignatureProviders.preferNative();
+    private final CsrParser parser = new CsrParser(providers);
     private final CertificateComposer composer = new CertificateComposer();
     private final CertificateTemplate template = CertificateTemplate.fromArn(null);
     private final Validity validity = new Validity(30L, ValidityPeriodType.DAYS);
@@ -87,6 +91,7 @@ public class SigningBenchmark {
             caCertificate = (X509CertificateHolder) pem.readObject();
         }
         issuer = IssuerInfo.of(caCertificate, null, null, null);
+        caKey = providers.signingKey(caKey, KeyAlgorithm.of(caCertificate.getSubjectPublicKeyInfo()));
     }
 
     @Benchmark
@@ -97,6 +102,6 @@ public class SigningBenchmark {
                 caCertificate.getNotBefore().toInstant(), caCertificate.getNotAfter().toInstant());
         BigInteger serial = SerialNumbers.random(thread.random);
         CertificateBlueprint blueprint = composer.compose(parsed, template, null, period, issuer, serial);
-        return CertificateAssembler.sign(blueprint, CertificateAssembler.signer(algorithm, caKey));
+        return CertificateAssembler.sign(blueprint, CertificateAssembler.signer(algorithm, caKey, providers));
     }
 }

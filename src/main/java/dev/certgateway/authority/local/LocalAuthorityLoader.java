@@ -4,6 +4,8 @@ import dev.certgateway.authority.AuthorityArn;
 import dev.certgateway.authority.AuthorityProperties;
 import dev.certgateway.x509.IssuerInfo;
 import dev.certgateway.x509.KeyAlgorithm;
+import dev.certgateway.x509.SignatureProviders;
+import dev.certgateway.x509.SigningAlgorithm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -45,7 +47,13 @@ public final class LocalAuthorityLoader {
     private LocalAuthorityLoader() {
     }
 
+    /** Loads an authority that signs with BouncyCastle alone. */
     public static LocalCertificateAuthority load(String alias, AuthorityProperties.Authority config) {
+        return load(alias, config, SignatureProviders.bouncyCastleOnly());
+    }
+
+    public static LocalCertificateAuthority load(String alias, AuthorityProperties.Authority config,
+            SignatureProviders providers) {
         String prefix = "certgw.authorities." + alias + ".";
         KeyAndChain material;
         if (config.keystore() != null) {
@@ -64,7 +72,7 @@ public final class LocalAuthorityLoader {
         }
         X509CertificateHolder certificate = material.chain().get(0);
         PublicKey publicKey = toJca(prefix, certificate).getPublicKey();
-        requireKeyMatches(prefix, material.privateKey(), publicKey);
+        requireKeyMatches(prefix, material.privateKey(), publicKey, BC);
         BasicConstraints constraints = BasicConstraints.fromExtensions(certificate.getExtensions());
         if (constraints == null || !constraints.isCA()) {
             throw new IllegalStateException(prefix + "certificate-chain: the first certificate ("
@@ -76,6 +84,19 @@ public final class LocalAuthorityLoader {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(prefix + "private-key: " + e.getMessage(), e);
         }
+        PrivateKey signingKey;
+        try {
+            signingKey = providers.signingKey(material.privateKey(), keyAlgorithm);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(prefix + "private-key: " + e.getMessage()
+                    + "; set certgw.crypto.native-signatures=false to sign with BouncyCastle", e);
+        }
+        if (signingKey != material.privateKey()) {
+            // The same round trip through the provider that will sign: a native provider that misbehaves with
+            // this key stops start-up instead of issuing certificates with bad signatures.
+            requireKeyMatches(prefix, signingKey, publicKey,
+                    providers.forSigning(SigningAlgorithm.forFamily(keyAlgorithm.family()).get(0)));
+        }
         String arn = config.arn() != null ? config.arn() : AuthorityArn.forLocalAlias(alias);
         AuthorityArn.requireValid(prefix + "arn", arn);
         Integer pathLen = constraints.getPathLenConstraint() == null
@@ -84,7 +105,7 @@ public final class LocalAuthorityLoader {
                 subjectKeyIdentifier(certificate), pathLen, config.crlDistributionPoint(), config.caIssuers(),
                 config.ocsp());
         return new LocalCertificateAuthority(alias, arn, config.isEnabled(), material.chain(),
-                material.privateKey(), keyAlgorithm, issuerInfo);
+                signingKey, keyAlgorithm, issuerInfo, providers);
     }
 
     private static byte[] subjectKeyIdentifier(X509CertificateHolder certificate) {
@@ -96,8 +117,12 @@ public final class LocalAuthorityLoader {
                 .getKeyIdentifier();
     }
 
-    /** Proves the key belongs to the certificate by a signature round trip, which works for every key type. */
-    private static void requireKeyMatches(String prefix, PrivateKey privateKey, PublicKey publicKey) {
+    /**
+     * Proves the key belongs to the certificate by a signature round trip, which works for every key type: the
+     * probe is signed with {@code signingProvider} and checked by BouncyCastle.
+     */
+    private static void requireKeyMatches(String prefix, PrivateKey privateKey, PublicKey publicKey,
+            Provider signingProvider) {
         String algorithm = switch (publicKey.getAlgorithm()) {
             case "RSA" -> "SHA256withRSA";
             case "EC", "ECDSA" -> "SHA256withECDSA";
@@ -105,7 +130,7 @@ public final class LocalAuthorityLoader {
         };
         try {
             byte[] probe = "cert-gateway key check".getBytes(StandardCharsets.US_ASCII);
-            Signature signer = Signature.getInstance(algorithm, BC);
+            Signature signer = Signature.getInstance(algorithm, signingProvider);
             signer.initSign(privateKey);
             signer.update(probe);
             byte[] signature = signer.sign();

@@ -7,12 +7,16 @@ import dev.certgateway.authority.SigningResult;
 import dev.certgateway.x509.CertificateAssembler;
 import dev.certgateway.x509.IssuerInfo;
 import dev.certgateway.x509.KeyAlgorithm;
+import dev.certgateway.x509.SignatureProviders;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 
-/** An authority whose private key the gateway holds; signs with BouncyCastle. */
+/**
+ * An authority whose private key the gateway holds; signs in this process with the provider
+ * {@link SignatureProviders} picks (the native one where it runs, BouncyCastle otherwise).
+ */
 public final class LocalCertificateAuthority implements CertificateAuthority {
 
     private final String alias;
@@ -22,9 +26,10 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
     private final PrivateKey privateKey;
     private final KeyAlgorithm keyAlgorithm;
     private final IssuerInfo issuerInfo;
+    private final SignatureProviders providers;
 
     LocalCertificateAuthority(String alias, String arn, boolean enabled, List<X509CertificateHolder> chain,
-            PrivateKey privateKey, KeyAlgorithm keyAlgorithm, IssuerInfo issuerInfo) {
+            PrivateKey privateKey, KeyAlgorithm keyAlgorithm, IssuerInfo issuerInfo, SignatureProviders providers) {
         this.alias = alias;
         this.arn = arn;
         this.enabled = enabled;
@@ -32,6 +37,7 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
         this.privateKey = privateKey;
         this.keyAlgorithm = keyAlgorithm;
         this.issuerInfo = issuerInfo;
+        this.providers = providers;
     }
 
     @Override
@@ -81,9 +87,18 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
         return issuerInfo;
     }
 
+    /**
+     * True: the certificate is built from the blueprint and signed here, with a key that start-up proved to
+     * belong to the authority's certificate, so there is nothing a second look could find.
+     */
+    @Override
+    public boolean signsInProcess() {
+        return true;
+    }
+
     @Override
     public SigningResult sign(SigningRequest request) {
         return new SigningResult.Issued(null, CertificateAssembler.sign(request.blueprint(),
-                CertificateAssembler.signer(request.signingAlgorithm(), privateKey)), chain);
+                CertificateAssembler.signer(request.signingAlgorithm(), privateKey, providers)), chain);
     }
 }

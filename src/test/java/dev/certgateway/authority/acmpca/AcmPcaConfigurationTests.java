@@ -6,6 +6,7 @@ import dev.certgateway.authority.AuthorityProperties;
 import dev.certgateway.authority.AuthorityRegistry;
 import dev.certgateway.authority.AuthorityStatus;
 import dev.certgateway.testsupport.AcmPcaFake;
+import dev.certgateway.x509.SignatureProviders;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,8 @@ class AcmPcaConfigurationTests {
     static class Wiring {
     }
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Wiring.class);
+    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Wiring.class)
+            .withBean(SignatureProviders.class, SignatureProviders::preferNative);
 
     private static final String ARN = "arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/abc-123";
 
