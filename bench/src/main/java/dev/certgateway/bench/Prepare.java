@@ -88,7 +88,7 @@ public final class Prepare {
     static String token(PrivateKey key) throws Exception {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"cert-gateway-bench\",\"sub\":\"bench-client\",\"team\":\"bench\","
+        String claims = "{\"iss\":\"https://idp.bench.example\",\"sub\":\"bench-client\",\"team\":\"bench\","
                 + "\"scope\":\"certificates:issue certificates:read\",\"iat\":" + now + ",\"exp\":" + (now + 86400)
                 + "}";
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
