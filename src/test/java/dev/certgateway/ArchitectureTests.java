@@ -53,6 +53,12 @@ class ArchitectureTests {
                     "dev.certgateway.issuance..", "dev.certgateway.web..", "org.springframework..");
 
     @ArchTest
+    static final ArchRule sqlIsAShapeOnly = noClasses().that().resideInAPackage("dev.certgateway.sql..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.certgateway.audit..", "dev.certgateway.inventory..",
+                    "dev.certgateway.idempotency..", "dev.certgateway.issuance..", "dev.certgateway.web..",
+                    "org.springframework.jdbc.core.simple..");
+
+    @ArchTest
     static final ArchRule inventoryKnowsNoBackend = noClasses().that().resideInAPackage("dev.certgateway.inventory..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.certgateway.authority..",
                     "dev.certgateway.issuance..", "dev.certgateway.web..");

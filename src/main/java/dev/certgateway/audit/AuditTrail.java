@@ -1,10 +1,12 @@
 package dev.certgateway.audit;
 
 import dev.certgateway.paging.PageCursor;
+import dev.certgateway.sql.RowInsert;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -35,26 +37,40 @@ public class AuditTrail {
     }
 
     public void record(AuditEvent event) {
-        jdbc.sql("insert into audit_event (" + COLUMNS + ") values (:id, :occurredAt, :requestId, :action, :team,"
-                        + " :requester, :authority, :template, :subject, :sans, :notBefore, :notAfter, :serial,"
-                        + " :fingerprint, :certificateId, cast(:reasons as jsonb))")
-                .param("id", event.id())
-                .param("occurredAt", Timestamp.from(event.occurredAt()))
-                .param("requestId", event.requestId())
-                .param("action", event.action().name())
-                .param("team", event.team())
-                .param("requester", event.requester())
-                .param("authority", event.authority())
-                .param("template", event.templateArn())
-                .param("subject", event.subject())
-                .param("sans", event.subjectAlternativeNames().toArray(String[]::new))
-                .param("notBefore", event.notBefore() == null ? null : Timestamp.from(event.notBefore()))
-                .param("notAfter", event.notAfter() == null ? null : Timestamp.from(event.notAfter()))
-                .param("serial", event.serialNumber())
-                .param("fingerprint", event.sha256Fingerprint())
-                .param("certificateId", event.certificateId())
-                .param("reasons", json.writeValueAsString(event.reasons()))
-                .update();
+        RowInsert row = row(event);
+        jdbc.sql(row.insert()).params(row.parameters()).update();
+        logged(event);
+    }
+
+    /**
+     * The event's row, for writing it together with other rows in one statement; whoever does must call
+     * {@link #logged} once the statement has committed.
+     */
+    public RowInsert row(AuditEvent event) {
+        return RowInsert.into("audit_event")
+                .value("id", "uuid", Types.OTHER, event.id())
+                .value("occurred_at", "timestamptz", Types.TIMESTAMP, Timestamp.from(event.occurredAt()))
+                .value("request_id", "text", Types.VARCHAR, event.requestId())
+                .value("action", "text", Types.VARCHAR, event.action().name())
+                .value("team", "text", Types.VARCHAR, event.team())
+                .value("requester", "text", Types.VARCHAR, event.requester())
+                .value("authority", "text", Types.VARCHAR, event.authority())
+                .value("template_arn", "text", Types.VARCHAR, event.templateArn())
+                .value("subject", "text", Types.VARCHAR, event.subject())
+                .value("subject_alternative_names", "text[]", Types.ARRAY,
+                        event.subjectAlternativeNames().toArray(String[]::new))
+                .value("not_before", "timestamptz", Types.TIMESTAMP,
+                        event.notBefore() == null ? null : Timestamp.from(event.notBefore()))
+                .value("not_after", "timestamptz", Types.TIMESTAMP,
+                        event.notAfter() == null ? null : Timestamp.from(event.notAfter()))
+                .value("serial_number", "text", Types.VARCHAR, event.serialNumber())
+                .value("sha256_fingerprint", "text", Types.VARCHAR, event.sha256Fingerprint())
+                .value("certificate_id", "uuid", Types.OTHER, event.certificateId())
+                .value("reasons", "jsonb", Types.VARCHAR, json.writeValueAsString(event.reasons()));
+    }
+
+    /** Writes the stored event to the log, under {@code dev.certgateway.audit}. */
+    public void logged(AuditEvent event) {
         log.atInfo()
                 .addKeyValue("audit.action", event.action())
                 .addKeyValue("audit.team", event.team())

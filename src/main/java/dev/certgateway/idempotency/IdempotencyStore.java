@@ -3,8 +3,10 @@ package dev.certgateway.idempotency;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import dev.certgateway.sql.SqlStatement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -90,14 +92,24 @@ public class IdempotencyStore {
      * lease ran out): the caller must then not hand out its certificate.
      */
     public boolean complete(Claim claim, UUID certificateId) {
-        return jdbc.sql("""
-                        update idempotency_token set state = 'COMPLETED', certificate_id = :certificateId
-                        where team = :team and token = :token and claim_id = :claimId and state = 'IN_PROGRESS'""")
-                .param("certificateId", certificateId)
-                .param("team", claim.team())
-                .param("token", claim.token())
-                .param("claimId", claim.claimId())
-                .update() == 1;
+        SqlStatement completion = completion(claim, certificateId);
+        return jdbc.sql(completion.sql()).params(completion.parameters()).update() == 1;
+    }
+
+    /**
+     * The update {@link #complete} runs: it changes one row when the claim still holds and none when it was lost.
+     * With {@code returning} appended it can gate a larger statement that writes the certificate only if the
+     * claim held.
+     */
+    public SqlStatement completion(Claim claim, UUID certificateId) {
+        return new SqlStatement("""
+                update idempotency_token set state = 'COMPLETED', certificate_id = :idempotency_token__certificate_id
+                where team = :idempotency_token__team and token = :idempotency_token__token
+                  and claim_id = :idempotency_token__claim_id and state = 'IN_PROGRESS'""", Map.of(
+                "idempotency_token__certificate_id", certificateId,
+                "idempotency_token__team", claim.team(),
+                "idempotency_token__token", claim.token(),
+                "idempotency_token__claim_id", claim.claimId()));
     }
 
     /** Frees the token after a failure, so the client's retry can succeed. */

@@ -1,6 +1,7 @@
 package dev.certgateway.inventory;
 
 import dev.certgateway.paging.PageCursor;
+import dev.certgateway.sql.RowInsert;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,29 +39,33 @@ public class CertificateInventory {
     }
 
     public void record(IssuedCertificate certificate) {
-        jdbc.sql("insert into issued_certificate (" + COLUMNS + ") values (:id, :arn, :alias, :authorityArn,"
-                        + " :serial, :team, :requester, :subject, :sans, :notBefore, :notAfter, :template,"
-                        + " :algorithm, :fingerprint, :pem, :chain, :warnings, :status, :createdAt)")
-                .param("id", certificate.id())
-                .param("arn", certificate.certificateArn())
-                .param("alias", certificate.authorityAlias())
-                .param("authorityArn", certificate.authorityArn())
-                .param("serial", certificate.serialNumber(), Types.VARCHAR)
-                .param("team", certificate.team())
-                .param("requester", certificate.requester())
-                .param("subject", certificate.subject())
-                .param("sans", certificate.subjectAlternativeNames().toArray(String[]::new))
-                .param("notBefore", timestamp(certificate.notBefore()), Types.TIMESTAMP)
-                .param("notAfter", timestamp(certificate.notAfter()), Types.TIMESTAMP)
-                .param("template", certificate.templateArn())
-                .param("algorithm", certificate.signingAlgorithm())
-                .param("fingerprint", certificate.sha256Fingerprint(), Types.VARCHAR)
-                .param("pem", certificate.certificatePem(), Types.VARCHAR)
-                .param("chain", certificate.certificateChainPem(), Types.VARCHAR)
-                .param("warnings", certificate.warnings().toArray(String[]::new))
-                .param("status", certificate.status().name())
-                .param("createdAt", Timestamp.from(certificate.createdAt()))
-                .update();
+        RowInsert row = row(certificate);
+        jdbc.sql(row.insert()).params(row.parameters()).update();
+    }
+
+    /** The certificate's row, for writing it together with other rows in one statement. */
+    public RowInsert row(IssuedCertificate certificate) {
+        return RowInsert.into("issued_certificate")
+                .value("id", "uuid", Types.OTHER, certificate.id())
+                .value("certificate_arn", "text", Types.VARCHAR, certificate.certificateArn())
+                .value("authority_alias", "text", Types.VARCHAR, certificate.authorityAlias())
+                .value("authority_arn", "text", Types.VARCHAR, certificate.authorityArn())
+                .value("serial_number", "text", Types.VARCHAR, certificate.serialNumber())
+                .value("team", "text", Types.VARCHAR, certificate.team())
+                .value("requester", "text", Types.VARCHAR, certificate.requester())
+                .value("subject", "text", Types.VARCHAR, certificate.subject())
+                .value("subject_alternative_names", "text[]", Types.ARRAY,
+                        certificate.subjectAlternativeNames().toArray(String[]::new))
+                .value("not_before", "timestamptz", Types.TIMESTAMP, timestamp(certificate.notBefore()))
+                .value("not_after", "timestamptz", Types.TIMESTAMP, timestamp(certificate.notAfter()))
+                .value("template_arn", "text", Types.VARCHAR, certificate.templateArn())
+                .value("signing_algorithm", "text", Types.VARCHAR, certificate.signingAlgorithm())
+                .value("sha256_fingerprint", "text", Types.VARCHAR, certificate.sha256Fingerprint())
+                .value("certificate_pem", "text", Types.VARCHAR, certificate.certificatePem())
+                .value("certificate_chain_pem", "text", Types.VARCHAR, certificate.certificateChainPem())
+                .value("warnings", "text[]", Types.ARRAY, certificate.warnings().toArray(String[]::new))
+                .value("status", "text", Types.VARCHAR, certificate.status().name())
+                .value("created_at", "timestamptz", Types.TIMESTAMP, Timestamp.from(certificate.createdAt()));
     }
 
     /** Records a certificate an asynchronous backend accepted, with what it must contain once issued. */

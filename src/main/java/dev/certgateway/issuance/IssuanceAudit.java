@@ -7,6 +7,7 @@ import dev.certgateway.error.GatewayException;
 import dev.certgateway.inventory.IssuedCertificate;
 import dev.certgateway.policy.Violation;
 import dev.certgateway.security.Caller;
+import dev.certgateway.sql.RowInsert;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -31,8 +32,21 @@ class IssuanceAudit {
 
     /** Called inside the issuance transaction, so the event commits with the certificate or not at all. */
     void issued(IssuedCertificate certificate) {
-        trail.record(fromCertificate(AuditAction.ISSUED, certificate.team(), certificate.requester(), certificate,
-                List.of()));
+        trail.record(issuedEvent(certificate));
+    }
+
+    /** The ISSUED event of a certificate, for {@link #row} and, once it is stored, {@link #logged}. */
+    AuditEvent issuedEvent(IssuedCertificate certificate) {
+        return fromCertificate(AuditAction.ISSUED, certificate.team(), certificate.requester(), certificate,
+                List.of());
+    }
+
+    RowInsert row(AuditEvent event) {
+        return trail.row(event);
+    }
+
+    void logged(AuditEvent event) {
+        trail.logged(event);
     }
 
     void replayed(Caller caller, IssuedCertificate certificate) {

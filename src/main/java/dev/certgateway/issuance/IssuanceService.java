@@ -1,5 +1,6 @@
 package dev.certgateway.issuance;
 
+import dev.certgateway.audit.AuditEvent;
 import dev.certgateway.authority.AuthorityArn;
 import dev.certgateway.authority.AuthorityRegistry;
 import dev.certgateway.authority.AuthorityStatus;
@@ -75,13 +76,15 @@ public class IssuanceService {
     private final IssuanceAudit audit;
     private final IssuanceMetrics metrics;
     private final PendingCertificates pending;
+    private final IssuanceRecorder recorder;
     private final CsrParser csrParser;
     private final CertificateComposer composer = new CertificateComposer();
     private final SecureRandom random = new SecureRandom();
 
     public IssuanceService(AuthorityRegistry authorities, CertificateInventory inventory, IdempotencyStore tokens,
             TransactionTemplate transactions, Clock clock, PolicyService policies, IssuanceAudit audit,
-            IssuanceMetrics metrics, PendingCertificates pending, SignatureProviders signatureProviders) {
+            IssuanceMetrics metrics, PendingCertificates pending, IssuanceRecorder recorder,
+            SignatureProviders signatureProviders) {
         this.authorities = authorities;
         this.inventory = inventory;
         this.tokens = tokens;
@@ -91,6 +94,7 @@ public class IssuanceService {
         this.audit = audit;
         this.metrics = metrics;
         this.pending = pending;
+        this.recorder = recorder;
         this.csrParser = new CsrParser(signatureProviders);
     }
 
@@ -234,13 +238,29 @@ public class IssuanceService {
         }
         IssuedCertificate issued = toRecord(caller, authority, prepared.template(), command, prepared.blueprint(),
                 signed, prepared.now());
-        recordWithToken(() -> {
-            inventory.record(issued);
-            audit.issued(issued);
-        }, issued.id(), claim);
+        recordIssued(issued, claim);
         log.info("Issued certificate {} (serial {}) from authority {} to team {} ({})", issued.id(),
                 issued.serialNumber(), authority.alias(), caller.team(), caller.subject());
         return issued;
+    }
+
+    /**
+     * The certificate, its audit event and the token's completion, in one statement: no certificate without its
+     * token, and no completed token without its certificate.
+     */
+    private void recordIssued(IssuedCertificate issued, Claim claim) {
+        AuditEvent event = audit.issuedEvent(issued);
+        boolean recorded;
+        try {
+            recorded = recorder.record(inventory.row(issued), audit.row(event),
+                    claim == null ? null : tokens.completion(claim, issued.id()));
+        } catch (DataAccessException e) {
+            throw notRecorded(e);
+        }
+        if (!recorded) {
+            throw claimLost(claim);
+        }
+        audit.logged(event);
     }
 
     private void recordWithToken(Runnable record, UUID certificateId, Claim claim) {

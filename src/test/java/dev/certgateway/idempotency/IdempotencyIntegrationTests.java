@@ -166,6 +166,50 @@ class IdempotencyIntegrationTests extends IntegrationTestSupport {
         assertThat(retried.json().get("id")).isEqualTo(first.get().json().get("id"));
     }
 
+    /**
+     * A request whose lease ran out while it was signing has lost its token to the retry that took it over: the
+     * retry's certificate is the one recorded, and the slow request's certificate, audit event and completion are
+     * not written at all.
+     */
+    @Test
+    void aRequestThatLostItsClaimRecordsNothing() throws Exception {
+        CountDownLatch gate = controlled.holdNext();
+        CompletableFuture<Response> slow = CompletableFuture.supplyAsync(() ->
+                post("/api/v1/certificates", token(team), request(ControllableAuthority.ALIAS, "lapsed")));
+        controlled.awaitEntered();
+        CLOCK.advance(Duration.ofSeconds(31));
+
+        Response takeover = post("/api/v1/certificates", token(team), request(ControllableAuthority.ALIAS, "lapsed"));
+        assertThat(takeover.status()).as(takeover.toString()).isEqualTo(201);
+        gate.countDown();
+
+        Response lost = slow.get();
+        assertThat(lost.status()).as(lost.toString()).isEqualTo(409);
+        assertThat(lost.json().get("code").asString()).isEqualTo("IdempotencyTokenInProgress");
+        assertThat(controlled.signatures()).isGreaterThanOrEqualTo(2);
+        assertThat(certificatesOf(team)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_event where team = :team and action = 'ISSUED'")
+                .param("team", team).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select certificate_id::text from idempotency_token where team = :team")
+                .param("team", team).query(String.class).single())
+                .isEqualTo(takeover.json().get("id").asString());
+        Response retried = post("/api/v1/certificates", token(team), request(ControllableAuthority.ALIAS, "lapsed"));
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.json().get("id")).isEqualTo(takeover.json().get("id"));
+    }
+
+    /** Without a token the certificate and its ISSUED audit event are written together, by the same statement. */
+    @Test
+    void withoutATokenTheCertificateAndItsAuditEventAreRecorded() {
+        Response issued = post("/api/v1/certificates", token(team), request("test-ec", null));
+
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        assertThat(jdbc.sql("select certificate_id::text from audit_event where team = :team and action = 'ISSUED'")
+                .param("team", team).query(String.class).list()).containsExactly(issued.json().get("id").asString());
+        assertThat(jdbc.sql("select count(*) from idempotency_token where team = :team")
+                .param("team", team).query(Integer.class).single()).isZero();
+    }
+
     @Test
     void aRetryableBackendFailureReleasesTheToken() {
         controlled.failNext(new BackendException(ErrorCode.ServiceUnavailable,

@@ -64,7 +64,7 @@ class IssuanceWithoutDatabaseTests {
                 audit, new IssuanceMetrics(new SimpleMeterRegistry()),
                 new PendingCertificates(registry, inventory, transactions,
                         new DefaultListableBeanFactory().getBeanProvider(MeterRegistry.class), audit),
-                SignatureProviders.preferNative());
+                new IssuanceRecorder(jdbc), SignatureProviders.preferNative());
 
         IssueCertificateCommand command = new IssueCertificateCommand("test-ec",
                 TestCsr.withSharedEcKey().subject("CN=unrecorded").pem(), SigningAlgorithm.SHA256WITHECDSA, null,
