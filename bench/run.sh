@@ -9,7 +9,7 @@ cd "$ROOT"
 # ---- knobs (environment) ---------------------------------------------------------------------------------
 SECONDS_CLOSED=${SECONDS_CLOSED:-30}     # closed-loop saturation run length
 SECONDS_OPEN=${SECONDS_OPEN:-30}         # open-model run length
-SECONDS_WARMUP=${SECONDS_WARMUP:-60}     # gateway warm-up per key type before anything is measured (C2 alone needs ~25 CPU s)
+SECONDS_WARMUP=${SECONDS_WARMUP:-180}    # gateway warm-up per key type before anything is measured (C2 needs minutes of CPU on 2 cores)
 SECONDS_REWARM=${SECONDS_REWARM:-10}     # unrecorded closed-loop run before each target and key type
 CLIENTS=${CLIENTS:-16}                   # closed-loop concurrency
 OPEN_CLIENTS=${OPEN_CLIENTS:-64}         # connections available to the open model
@@ -20,7 +20,7 @@ TARGETS=${TARGETS:-"gateway cfssl"}
 CSR_POOL=${CSR_POOL:-400}
 JMH=${JMH:-1}                            # 0 skips the JMH ceiling
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 3 -w 3s -i 5 -r 3s"}
-PROFILE=${PROFILE:-0}                    # 1 records a JFR profile of the gateway, from the end of its first warm-up
+PROFILE=${PROFILE:-0}                    # 1: JFR profile of the gateway; async: async-profiler CPU samples (native frames too) after the warm-up
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-"-Xms1g -Xmx1g"}
 GW_PORT=${GW_PORT:-18080}
 CFSSL_EC_PORT=${CFSSL_EC_PORT:-18888}
@@ -180,6 +180,14 @@ if [[ " $TARGETS " == *" gateway "* ]]; then
     load gateway "$kind" mode=closed seconds="$SECONDS_WARMUP" clients="$CLIENTS" warmup=true
   done
   PROFILE_SINCE=$(date +%s%3N)
+  if [ "$PROFILE" = async ]; then
+    # Loaded into the running gateway now, so start-up and warm-up are not in the profile.
+    ASYNC_JAR=$(tr ':' '\n' < "$ROOT/bench/target/classpath.txt" | grep async-profiler)
+    unzip -o -q -j "$ASYNC_JAR" linux-x64/libasyncProfiler.so -d "$RUN"
+    # The options are quoted once more for jcmd, which would otherwise read "event=..." as its own argument.
+    jcmd "$GW_PID" JVMTI.agent_load "$RUN/libasyncProfiler.so" '"start,event=itimer,interval=1ms,threads"' >/dev/null
+    log "async-profiler started in the gateway"
+  fi
 fi
 PROFILE_SINCE=${PROFILE_SINCE:-0}
 for kind in $KINDS; do
@@ -197,6 +205,11 @@ done
 
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RUN/machine.txt"
 log "issued and recorded by the gateway: $(psql -d "$DB" -tAc 'select count(*) from issued_certificate' 2>/dev/null || echo '?')"
+if [ "$PROFILE" = async ] && [ -f "$RUN/libasyncProfiler.so" ]; then
+  jcmd "$GW_PID" JVMTI.agent_load "$RUN/libasyncProfiler.so" "\"stop,file=$RUN/gateway.collapsed,collapsed\"" >/dev/null
+  java -cp "$CP" dev.certgateway.bench.Hotspots "$RUN/gateway.collapsed" 40 > "$RUN/hotspots.txt"
+  log "async-profiler CPU samples (after warm-up, every target): $RUN/gateway.collapsed; summary in $RUN/hotspots.txt"
+fi
 if [ "$PROFILE" = 1 ]; then
   jcmd "$GW_PID" JFR.dump name=bench filename="$RUN/gateway.jfr" >/dev/null
   java -Dsince="$PROFILE_SINCE" -cp "$CP" dev.certgateway.bench.Hotspots "$RUN/gateway.jfr" 40 > "$RUN/hotspots.txt"

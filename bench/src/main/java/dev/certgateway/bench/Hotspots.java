@@ -31,6 +31,10 @@ public final class Hotspots {
         double jitMs = 0;
         // -Dsince=EPOCH_MILLIS: ignore what happened before (start-up and JIT warm-up)
         long since = Long.getLong("since", 0L);
+        if (args[0].endsWith(".collapsed")) {
+            collapsed(Path.of(args[0]), top);
+            return;
+        }
         for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
             if (e.getStartTime().toEpochMilli() < since) {
                 continue;
@@ -83,6 +87,38 @@ public final class Hotspots {
 
     private static String name(RecordedFrame f) {
         return f.getMethod().getType().getName() + "." + f.getMethod().getName();
+    }
+
+    /**
+     * async-profiler's collapsed stacks ({@code thread;root;...;leaf count} with the {@code threads} option): CPU
+     * samples of every thread, native code, JIT compiler and GC included, which JFR's execution samples miss.
+     */
+    private static void collapsed(Path file, int top) throws java.io.IOException {
+        Map<String, Integer> threads = new HashMap<>();
+        Map<String, Integer> self = new HashMap<>();
+        Map<String, Integer> inclusive = new HashMap<>();
+        int samples = 0;
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+            int space = line.lastIndexOf(' ');
+            if (space < 0) {
+                continue;
+            }
+            int count = Integer.parseInt(line.substring(space + 1));
+            String[] frames = line.substring(0, space).split(";");
+            samples += count;
+            threads.merge(frames[0].replaceAll("\\d+", "N"), count, Integer::sum);
+            self.merge(frames[frames.length - 1], count, Integer::sum);
+            Set<String> seen = new HashSet<>();
+            for (int i = 1; i < frames.length; i++) {
+                if (seen.add(frames[i])) {
+                    inclusive.merge(frames[i], count, Integer::sum);
+                }
+            }
+        }
+        System.out.printf("CPU samples: %d%n%n", samples);
+        print("by thread", threads, samples, top);
+        print("self (top frame)", self, samples, top);
+        print("inclusive (anywhere on the stack)", inclusive, samples, top * 2);
     }
 
     private static void print(String title, Map<String, Integer> counts, int total, int top) {
