@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The raw signature primitives the gateway spends its CPU on (profile: CSR verification and certificate signing),
- * with BouncyCastle and with the JDK's own providers, to decide which provider the hot path should use.
+ * with BouncyCastle, the JDK's own providers and AWS-LC (ACCP), to decide which provider the hot path should use.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -54,6 +54,13 @@ public class ProviderBenchmark {
             case "ACCP" -> com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.INSTANCE;
             default -> Security.getProvider(kind.equals("ec") ? "SunEC" : "SunRsaSign");
         };
+        if (provider.equals("ACCP")) {
+            // As the gateway does: the key converted once into the provider's own form, not on every signature.
+            java.security.KeyFactory factory = java.security.KeyFactory.getInstance(kind.equals("ec") ? "EC" : "RSA", jca);
+            pair = new KeyPair(factory.generatePublic(new java.security.spec.X509EncodedKeySpec(
+                    pair.getPublic().getEncoded())), factory.generatePrivate(
+                    new java.security.spec.PKCS8EncodedKeySpec(pair.getPrivate().getEncoded())));
+        }
         signature = sign();
     }
 
