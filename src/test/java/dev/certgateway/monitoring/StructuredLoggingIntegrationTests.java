@@ -80,6 +80,11 @@ class StructuredLoggingIntegrationTests {
             assertThat(issued.get("service").get("name").asString()).isEqualTo("cert-gateway");
             JsonNode audit = awaitLine(log, line -> line.contains(requestId) && line.contains("audit ISSUED"));
             assertThat(audit.get("team").asString()).isEqualTo(team);
+            if (System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64")) {
+                // The jar carries AWS-LC's library for the image's platform and signs with it, not BouncyCastle.
+                JsonNode signatures = awaitLine(log, line -> line.contains("Signatures:"));
+                assertThat(signatures.get("message").asString()).contains("AWS-LC");
+            }
         } finally {
             gateway.destroy();
             gateway.waitFor(20, TimeUnit.SECONDS);
