@@ -124,13 +124,14 @@ public class IssuanceService {
             audit.denied(caller, prepared, denied.violations());
             throw denied;
         }
+        // Once per request: the claim compares it and the backend's idempotency token is derived from it.
+        String fingerprint = RequestFingerprint.of(command, prepared);
         String token = command.idempotencyToken();
         if (token == null) {
-            return new IssuanceResult(signAndRecordAudited(caller, command, prepared, null), false);
+            return new IssuanceResult(signAndRecordAudited(caller, command, prepared, fingerprint, null), false);
         }
         // Claimed only now: a request rejected above has consumed nothing.
-        ClaimResult claimed = tokens.claim(caller.team(), token, RequestFingerprint.of(command, prepared),
-                prepared.now());
+        ClaimResult claimed = tokens.claim(caller.team(), token, fingerprint, prepared.now());
         if (claimed instanceof ClaimResult.Completed completed) {
             IssuedCertificate original = pending.current(inventory.find(caller.team(), completed.certificateId())
                     .orElseThrow(() -> new IllegalStateException("Idempotency token " + token + " of team "
@@ -148,7 +149,7 @@ public class IssuanceService {
         }
         Claim claim = ((ClaimResult.Claimed) claimed).claim();
         try {
-            return new IssuanceResult(signAndRecordAudited(caller, command, prepared, claim), false);
+            return new IssuanceResult(signAndRecordAudited(caller, command, prepared, fingerprint, claim), false);
         } catch (RuntimeException e) {
             releaseAfterFailure(claim, e);
             throw e;
@@ -156,9 +157,9 @@ public class IssuanceService {
     }
 
     private IssuedCertificate signAndRecordAudited(Caller caller, IssueCertificateCommand command,
-            PreparedIssuance prepared, Claim claim) {
+            PreparedIssuance prepared, String fingerprint, Claim claim) {
         try {
-            return signAndRecord(caller, command, prepared, claim);
+            return signAndRecord(caller, command, prepared, fingerprint, claim);
         } catch (IdempotencyTokenInProgressException lostClaim) {
             throw lostClaim;
         } catch (RuntimeException e) {
@@ -214,10 +215,10 @@ public class IssuanceService {
     }
 
     private IssuedCertificate signAndRecord(Caller caller, IssueCertificateCommand command,
-            PreparedIssuance prepared, Claim claim) {
+            PreparedIssuance prepared, String fingerprint, Claim claim) {
         CertificateAuthority authority = prepared.authority();
-        String remoteToken = RemoteIdempotencyToken.derive(caller.team(), command.idempotencyToken(),
-                RequestFingerprint.of(command, prepared), UUID.randomUUID().toString());
+        String remoteToken = RemoteIdempotencyToken.derive(caller.team(), command.idempotencyToken(), fingerprint,
+                UUID.randomUUID().toString());
         SigningResult result = authority.sign(new SigningRequest(prepared.csr(), prepared.template(),
                 command.signingAlgorithm(), command.validity(), command.validityNotBefore(), command.apiPassthrough(),
                 prepared.blueprint(), remoteToken));

@@ -1,5 +1,7 @@
 package dev.certgateway.issuance;
 
+import dev.certgateway.x509.SignatureProviders;
+import java.security.Provider;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +12,6 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
@@ -21,7 +22,7 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
  */
 final class ReturnedCertificateCheck {
 
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    private static final Provider BC = SignatureProviders.bouncyCastle();
 
     private ReturnedCertificateCheck() {
     }

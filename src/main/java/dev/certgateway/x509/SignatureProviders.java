@@ -85,6 +85,14 @@ public final class SignatureProviders {
         return new SignatureProviders(accp, null);
     }
 
+    /**
+     * The gateway's one BouncyCastle provider instance, for code outside this package that needs BouncyCastle
+     * itself (PEM keys, checking a signature independently of the native provider).
+     */
+    public static Provider bouncyCastle() {
+        return Bc.PROVIDER;
+    }
+
     /** True when the native provider takes the common algorithms. */
     public boolean nativeEnabled() {
         return nativeProvider != null;

@@ -28,7 +28,6 @@ import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.bc.BcX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -42,7 +41,7 @@ import org.springframework.core.io.Resource;
  */
 public final class LocalAuthorityLoader {
 
-    private static final Provider BC = new BouncyCastleProvider();
+    private static final Provider BC = SignatureProviders.bouncyCastle();
 
     private LocalAuthorityLoader() {
     }
