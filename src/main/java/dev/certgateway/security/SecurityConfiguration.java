@@ -1,6 +1,7 @@
 package dev.certgateway.security;
 
 import dev.certgateway.web.ProblemResponses;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +9,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -25,8 +27,8 @@ class SecurityConfiguration {
     private static final String AUDIT = "SCOPE_" + Caller.SCOPE_AUDIT;
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ProblemResponses problems)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ProblemResponses problems,
+            JwtDecoder jwtDecoder, MeterRegistry meters) throws Exception {
         SecurityProblemHandlers handlers = new SecurityProblemHandlers(problems);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -43,8 +45,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(
-                                new TeamJwtAuthenticationConverter(properties.teamClaim())))
+                        .jwt(jwt -> jwt
+                                .decoder(VerifiedTokenCache.around(jwtDecoder, properties.tokenCache(), meters))
+                                .jwtAuthenticationConverter(new TeamJwtAuthenticationConverter(properties.teamClaim())))
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(exceptions -> exceptions

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.certgateway.testsupport.IntegrationTestSupport;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -63,6 +66,27 @@ class AuthenticationIntegrationTests extends IntegrationTestSupport {
     void authoritiesNeedAnyCertificateScope() {
         assertProblem(get("/api/v1/authorities", token("payments", "audit:read")), 403, "AccessDeniedException");
         assertThat(get("/api/v1/authorities", token("payments", "certificates:read")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenUsedAgainIsRememberedNotVerifiedAgain() {
+        double hitsBefore = verifiedTokenGets("hit");
+        String fresh = PKI.jwt().mint("payments", "remembered-" + UUID.randomUUID(), List.of("certificates:read"),
+                Duration.ofMinutes(5));
+
+        assertThat(get("/api/v1/certificates", fresh).status()).isEqualTo(200);
+        assertThat(get("/api/v1/certificates", fresh).status()).isEqualTo(200);
+
+        // Other tests run alongside and use the cache too, so only a lower bound holds.
+        assertThat(verifiedTokenGets("hit")).isGreaterThanOrEqualTo(hitsBefore + 1);
+        assertThat(verifiedTokenGets("miss")).isGreaterThanOrEqualTo(1);
+    }
+
+    private double verifiedTokenGets(String result) {
+        String scrape = get("/actuator/prometheus", null).body();
+        Matcher sample = Pattern.compile("(?m)^cache_gets_total\\{(?=[^}]*cache=\"verified-bearer-tokens\")"
+                + "(?=[^}]*result=\"" + result + "\")[^}]*} (\\S+)$").matcher(scrape);
+        return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
     }
 
     @Test
