@@ -7,6 +7,7 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Map;
@@ -33,13 +34,13 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
  */
 public final class SignatureProviders {
 
-    private static final Map<ASN1ObjectIdentifier, KeyFamily> NATIVE_SIGNATURES = Map.of(
-            X9ObjectIdentifiers.ecdsa_with_SHA256, KeyFamily.EC,
-            X9ObjectIdentifiers.ecdsa_with_SHA384, KeyFamily.EC,
-            X9ObjectIdentifiers.ecdsa_with_SHA512, KeyFamily.EC,
-            PKCSObjectIdentifiers.sha256WithRSAEncryption, KeyFamily.RSA,
-            PKCSObjectIdentifiers.sha384WithRSAEncryption, KeyFamily.RSA,
-            PKCSObjectIdentifiers.sha512WithRSAEncryption, KeyFamily.RSA);
+    private static final Map<ASN1ObjectIdentifier, NativeSignature> NATIVE_SIGNATURES = Map.of(
+            X9ObjectIdentifiers.ecdsa_with_SHA256, new NativeSignature(KeyFamily.EC, "SHA256withECDSA"),
+            X9ObjectIdentifiers.ecdsa_with_SHA384, new NativeSignature(KeyFamily.EC, "SHA384withECDSA"),
+            X9ObjectIdentifiers.ecdsa_with_SHA512, new NativeSignature(KeyFamily.EC, "SHA512withECDSA"),
+            PKCSObjectIdentifiers.sha256WithRSAEncryption, new NativeSignature(KeyFamily.RSA, "SHA256withRSA"),
+            PKCSObjectIdentifiers.sha384WithRSAEncryption, new NativeSignature(KeyFamily.RSA, "SHA384withRSA"),
+            PKCSObjectIdentifiers.sha512WithRSAEncryption, new NativeSignature(KeyFamily.RSA, "SHA512withRSA"));
 
     private static final Set<ASN1ObjectIdentifier> NATIVE_CURVES = Set.of(
             SECObjectIdentifiers.secp256r1, SECObjectIdentifiers.secp384r1, SECObjectIdentifiers.secp521r1);
@@ -110,11 +111,11 @@ public final class SignatureProviders {
 
     /** The provider that checks a signature of this algorithm made by this key (a CSR's proof of possession). */
     public Provider forVerifying(AlgorithmIdentifier signatureAlgorithm, SubjectPublicKeyInfo key) {
-        KeyFamily family = NATIVE_SIGNATURES.get(signatureAlgorithm.getAlgorithm());
-        if (nativeProvider == null || family == null || family != familyOf(key)) {
+        NativeSignature known = NATIVE_SIGNATURES.get(signatureAlgorithm.getAlgorithm());
+        if (nativeProvider == null || known == null || known.family() != familyOf(key)) {
             return Bc.PROVIDER;
         }
-        return family == KeyFamily.EC && !NATIVE_CURVES.contains(curveOf(key)) ? Bc.PROVIDER : nativeProvider;
+        return known.family() == KeyFamily.EC && !NATIVE_CURVES.contains(curveOf(key)) ? Bc.PROVIDER : nativeProvider;
     }
 
     /**
@@ -126,18 +127,25 @@ public final class SignatureProviders {
     public ContentVerifierProvider verifier(AlgorithmIdentifier signatureAlgorithm, SubjectPublicKeyInfo key)
             throws OperatorCreationException {
         Provider provider = forVerifying(signatureAlgorithm, key);
-        JcaContentVerifierProviderBuilder builder = new JcaContentVerifierProviderBuilder().setProvider(provider);
         if (provider == Bc.PROVIDER) {
-            return builder.build(key);
+            return new JcaContentVerifierProviderBuilder().setProvider(provider).build(key);
         }
         // BouncyCastle looks key factories up by names the native provider does not register ("ECDSA", OIDs),
         // so the key is decoded here, by the factory name the native provider does have.
+        PublicKey publicKey;
         try {
-            PublicKey publicKey = KeyFactory.getInstance(familyOf(key) == KeyFamily.RSA ? "RSA" : "EC", provider)
+            publicKey = KeyFactory.getInstance(familyOf(key) == KeyFamily.RSA ? "RSA" : "EC", provider)
                     .generatePublic(new X509EncodedKeySpec(key.getEncoded()));
-            return builder.build(publicKey);
         } catch (GeneralSecurityException | IOException e) {
             throw new OperatorCreationException("the public key does not decode: " + e.getMessage(), e);
+        }
+        try {
+            Signature signature = Signature.getInstance(
+                    NATIVE_SIGNATURES.get(signatureAlgorithm.getAlgorithm()).jcaName(), provider);
+            signature.initVerify(publicKey);
+            return new OneSignatureVerifier(signatureAlgorithm, signature);
+        } catch (GeneralSecurityException e) {
+            throw new OperatorCreationException("the signature cannot be checked: " + e.getMessage(), e);
         }
     }
 
@@ -178,5 +186,9 @@ public final class SignatureProviders {
                 .filter(ASN1ObjectIdentifier.class::isInstance)
                 .map(ASN1ObjectIdentifier.class::cast)
                 .orElse(null);
+    }
+
+    /** A signature algorithm the native provider checks, by the name the JCA knows it under. */
+    private record NativeSignature(KeyFamily family, String jcaName) {
     }
 }

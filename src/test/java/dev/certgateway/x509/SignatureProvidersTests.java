@@ -19,6 +19,9 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.RawContentVerifier;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,6 +117,38 @@ class SignatureProvidersTests {
         assertThatThrownBy(() -> parser.parse(Base64.getEncoder().encodeToString(tampered)))
                 .isInstanceOf(MalformedCsrException.class)
                 .hasMessageContaining("signature");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"secp256r1", "rsa"})
+    void nativeVerificationChecksTheSignatureOnceAndOnlyForItsAlgorithm(String keyName) throws Exception {
+        assumeTrue(NATIVE.nativeEnabled(), NATIVE.description());
+        KeyPair keys = keyName.equals("rsa") ? TestPki.rsa(2048) : TestPki.ec(keyName);
+        AlgorithmIdentifier algorithm = new AlgorithmIdentifier(keyName.equals("rsa")
+                ? PKCSObjectIdentifiers.sha256WithRSAEncryption : X9ObjectIdentifiers.ecdsa_with_SHA256);
+
+        ContentVerifierProvider verifier = NATIVE.verifier(algorithm, spki(keys));
+
+        // BouncyCastle's raw-signature verifier would verify every signature a second time.
+        assertThat(verifier.get(algorithm)).isNotInstanceOf(RawContentVerifier.class);
+        assertThatThrownBy(() -> verifier.get(new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA384)))
+                .isInstanceOf(OperatorCreationException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"secp256r1", "rsa"})
+    void nativeVerificationRejectsAChangedRequest(String keyName) {
+        assumeTrue(NATIVE.nativeEnabled(), NATIVE.description());
+        KeyPair keys = keyName.equals("rsa") ? TestPki.rsa(2048) : TestPki.ec(keyName);
+        byte[] der = TestPki.sign(TestPki.csrBuilder(keys, "CN=pop.example", "pop.example"), keys);
+        // The signed content names pop.example; the same request naming pip.example is not what the key signed.
+        byte[] changed = der.clone();
+        int at = new String(changed, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("pop.example");
+        changed[at + 1] = 'i';
+
+        assertThatThrownBy(() -> new CsrParser(NATIVE).parse(Base64.getEncoder().encodeToString(changed)))
+                .isInstanceOf(MalformedCsrException.class)
+                .hasMessageContaining("does not verify");
     }
 
     private static SubjectPublicKeyInfo spki(KeyPair keys) {
