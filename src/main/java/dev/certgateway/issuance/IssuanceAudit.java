@@ -1,5 +1,6 @@
 package dev.certgateway.issuance;
 
+import dev.certgateway.sql.RowIds;
 import dev.certgateway.audit.AuditAction;
 import dev.certgateway.audit.AuditEvent;
 import dev.certgateway.audit.AuditTrail;
@@ -10,7 +11,6 @@ import dev.certgateway.security.Caller;
 import dev.certgateway.sql.RowInsert;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -67,7 +67,7 @@ class IssuanceAudit {
 
     private AuditEvent fromCertificate(AuditAction action, String team, String requester,
             IssuedCertificate certificate, List<String> reasons) {
-        return new AuditEvent(UUID.randomUUID(), clock.instant(), MDC.get("requestId"), action, team, requester,
+        return new AuditEvent(RowIds.next(), clock.instant(), MDC.get("requestId"), action, team, requester,
                 certificate.authorityAlias(), certificate.templateArn(), certificate.subject(),
                 certificate.subjectAlternativeNames(), certificate.notBefore(), certificate.notAfter(),
                 certificate.serialNumber(), certificate.sha256Fingerprint(), certificate.id(), reasons);
@@ -75,7 +75,7 @@ class IssuanceAudit {
 
     private AuditEvent fromRequest(AuditAction action, Caller caller, PreparedIssuance prepared,
             List<String> reasons) {
-        return new AuditEvent(UUID.randomUUID(), clock.instant(), MDC.get("requestId"), action, caller.team(),
+        return new AuditEvent(RowIds.next(), clock.instant(), MDC.get("requestId"), action, caller.team(),
                 caller.subject(), prepared.authority().alias(), prepared.template().arn(),
                 prepared.blueprint().subject().toString(),
                 SubjectAlternativeNames.describe(prepared.blueprint().subjectAlternativeNames()),

@@ -1,5 +1,6 @@
 package dev.certgateway.issuance;
 
+import dev.certgateway.sql.RowIds;
 import dev.certgateway.audit.AuditEvent;
 import dev.certgateway.authority.AuthorityArn;
 import dev.certgateway.authority.AuthorityRegistry;
@@ -323,7 +324,7 @@ public class IssuanceService {
                 Extension.subjectAlternativeName);
         String chain = signed.chain().stream().map(Pem::certificate).collect(Collectors.joining());
         return new IssuedCertificate(
-                UUID.randomUUID(),
+                RowIds.next(),
                 signed.certificateArn() != null ? signed.certificateArn()
                         : AuthorityArn.certificateArn(authority.arn(), serialHex),
                 authority.alias(),

@@ -1,5 +1,6 @@
 package dev.certgateway.issuance;
 
+import dev.certgateway.sql.RowIds;
 import dev.certgateway.authority.AuthorityRegistry;
 import dev.certgateway.authority.BackendException;
 import dev.certgateway.authority.CertificateAuthority;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -75,7 +75,7 @@ public class PendingCertificates {
     PendingCertificate accepted(Caller caller, CertificateAuthority authority, CertificateTemplate template,
             IssueCertificateCommand command, CertificateBlueprint blueprint, String certificateArn, Instant now) {
         GeneralNames names = blueprint.subjectAlternativeNames();
-        IssuedCertificate record = new IssuedCertificate(UUID.randomUUID(), certificateArn, authority.alias(),
+        IssuedCertificate record = new IssuedCertificate(RowIds.next(), certificateArn, authority.alias(),
                 authority.arn(), null, caller.team(), caller.subject(), blueprint.subject().toString(),
                 SubjectAlternativeNames.describe(names), null, null, template.arn(), command.signingAlgorithm().name(),
                 null, null, null, blueprint.warnings(), CertificateStatus.PENDING, now.truncatedTo(ChronoUnit.MICROS));

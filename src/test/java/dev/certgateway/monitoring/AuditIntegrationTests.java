@@ -42,6 +42,9 @@ class AuditIntegrationTests extends IntegrationTestSupport {
         assertThat(issue.get("sha256Fingerprint").asString()).hasSize(64);
         assertThat(issue.get("requestId").asString()).isEqualTo(issued.header("X-Request-Id"));
         assertThat(replay.get("certificateId").asString()).isEqualTo(certificate.get("id").asString());
+        // Time-ordered ids (version 7): events sit together in the primary-key index in the order they happen.
+        assertThat(java.util.UUID.fromString(issue.get("id").asString()).version()).isEqualTo(7);
+        assertThat(java.util.UUID.fromString(replay.get("id").asString()).version()).isEqualTo(7);
     }
 
     @Test

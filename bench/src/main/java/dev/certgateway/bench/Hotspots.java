@@ -85,6 +85,45 @@ public final class Hotspots {
         }
     }
 
+    /**
+     * Where a sample's CPU went, by the innermost frame (leaf first) that names one of these, in this order of
+     * precedence per frame; samples of other threads by their thread. A summary for docs/performance.md, so that
+     * successive profiles are cut the same way.
+     */
+    private static final List<Map.Entry<String, String>> LAYERS = List.of(
+            Map.entry("CsrParser.verifySignature", "CSR proof-of-possession check (incl. decoding the CSR's key)"),
+            Map.entry("CsrParser.", "CSR decode, parse, key check"),
+            Map.entry("LocalCertificateAuthority.sign", "building and signing the certificate"),
+            Map.entry("ch/qos/logback", "logging (the issuance line and the audit line)"),
+            Map.entry("IssuanceRecorder.record", "record: certificate + audit event + token completion (JDBC)"),
+            Map.entry("IdempotencyStore.claim", "idempotency claim (JDBC)"),
+            Map.entry("PolicyService", "policy"),
+            Map.entry("IssuanceService", "rest of issuance (composition, record building, PEM, SHA-256, metrics)"),
+            Map.entry("VerifiedTokenCache", "JWT: verified-token cache and first verification"),
+            Map.entry("NimbusJwtDecoder", "JWT: verified-token cache and first verification"),
+            Map.entry("tools/jackson", "JSON read/write (Jackson)"),
+            Map.entry("DispatcherServlet", "Spring MVC dispatch, Bean Validation, response"),
+            Map.entry("FilterChainProxy", "Spring Security filters, JWT excluded"),
+            Map.entry("org/apache/", "Tomcat: HTTP parsing, servlet filters, socket I/O"));
+
+    private static String layer(String[] frames) {
+        String thread = frames[0];
+        if (thread.contains("CompilerThre")) {
+            return "JIT compiler";
+        }
+        if (thread.contains("GC Thread") || thread.contains("G1 ")) {
+            return "GC";
+        }
+        for (int i = frames.length - 1; i > 0; i--) {
+            for (Map.Entry<String, String> layer : LAYERS) {
+                if (frames[i].contains(layer.getKey())) {
+                    return layer.getValue();
+                }
+            }
+        }
+        return thread.contains("exec-") ? "other, request threads" : "Tomcat poller, pool housekeeping, other threads";
+    }
+
     private static String name(RecordedFrame f) {
         return f.getMethod().getType().getName() + "." + f.getMethod().getName();
     }
@@ -97,6 +136,7 @@ public final class Hotspots {
         Map<String, Integer> threads = new HashMap<>();
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
+        Map<String, Integer> layers = new HashMap<>();
         int samples = 0;
         for (String line : java.nio.file.Files.readAllLines(file)) {
             int space = line.lastIndexOf(' ');
@@ -108,6 +148,7 @@ public final class Hotspots {
             samples += count;
             threads.merge(frames[0].replaceAll("\\d+", "N"), count, Integer::sum);
             self.merge(frames[frames.length - 1], count, Integer::sum);
+            layers.merge(layer(frames), count, Integer::sum);
             Set<String> seen = new HashSet<>();
             for (int i = 1; i < frames.length; i++) {
                 if (seen.add(frames[i])) {
@@ -116,6 +157,7 @@ public final class Hotspots {
             }
         }
         System.out.printf("CPU samples: %d%n%n", samples);
+        print("by layer (innermost matching frame)", layers, samples, top);
         print("by thread", threads, samples, top);
         print("self (top frame)", self, samples, top);
         print("inclusive (anywhere on the stack)", inclusive, samples, top * 2);
