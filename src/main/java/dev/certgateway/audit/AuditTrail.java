@@ -6,7 +6,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -48,25 +47,22 @@ public class AuditTrail {
      */
     public RowInsert row(AuditEvent event) {
         return RowInsert.into("audit_event")
-                .value("id", "uuid", Types.OTHER, event.id())
-                .value("occurred_at", "timestamptz", Types.TIMESTAMP, Timestamp.from(event.occurredAt()))
-                .value("request_id", "text", Types.VARCHAR, event.requestId())
-                .value("action", "text", Types.VARCHAR, event.action().name())
-                .value("team", "text", Types.VARCHAR, event.team())
-                .value("requester", "text", Types.VARCHAR, event.requester())
-                .value("authority", "text", Types.VARCHAR, event.authority())
-                .value("template_arn", "text", Types.VARCHAR, event.templateArn())
-                .value("subject", "text", Types.VARCHAR, event.subject())
-                .value("subject_alternative_names", "text[]", Types.ARRAY,
-                        event.subjectAlternativeNames().toArray(String[]::new))
-                .value("not_before", "timestamptz", Types.TIMESTAMP,
-                        event.notBefore() == null ? null : Timestamp.from(event.notBefore()))
-                .value("not_after", "timestamptz", Types.TIMESTAMP,
-                        event.notAfter() == null ? null : Timestamp.from(event.notAfter()))
-                .value("serial_number", "text", Types.VARCHAR, event.serialNumber())
-                .value("sha256_fingerprint", "text", Types.VARCHAR, event.sha256Fingerprint())
-                .value("certificate_id", "uuid", Types.OTHER, event.certificateId())
-                .value("reasons", "jsonb", Types.VARCHAR, json.writeValueAsString(event.reasons()));
+                .uuid("id", event.id())
+                .timestamptz("occurred_at", event.occurredAt())
+                .text("request_id", event.requestId())
+                .text("action", event.action().name())
+                .text("team", event.team())
+                .text("requester", event.requester())
+                .text("authority", event.authority())
+                .text("template_arn", event.templateArn())
+                .text("subject", event.subject())
+                .textArray("subject_alternative_names", event.subjectAlternativeNames())
+                .timestamptz("not_before", event.notBefore())
+                .timestamptz("not_after", event.notAfter())
+                .text("serial_number", event.serialNumber())
+                .text("sha256_fingerprint", event.sha256Fingerprint())
+                .uuid("certificate_id", event.certificateId())
+                .jsonb("reasons", json.writeValueAsString(event.reasons()));
     }
 
     /** Writes the stored event to the log, under {@code dev.certgateway.audit}. */

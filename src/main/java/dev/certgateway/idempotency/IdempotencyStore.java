@@ -1,12 +1,12 @@
 package dev.certgateway.idempotency;
 
+import dev.certgateway.sql.SqlStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import dev.certgateway.sql.SqlStatement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -46,26 +46,25 @@ public class CertificateInventory {
     /** The certificate's row, for writing it together with other rows in one statement. */
     public RowInsert row(IssuedCertificate certificate) {
         return RowInsert.into("issued_certificate")
-                .value("id", "uuid", Types.OTHER, certificate.id())
-                .value("certificate_arn", "text", Types.VARCHAR, certificate.certificateArn())
-                .value("authority_alias", "text", Types.VARCHAR, certificate.authorityAlias())
-                .value("authority_arn", "text", Types.VARCHAR, certificate.authorityArn())
-                .value("serial_number", "text", Types.VARCHAR, certificate.serialNumber())
-                .value("team", "text", Types.VARCHAR, certificate.team())
-                .value("requester", "text", Types.VARCHAR, certificate.requester())
-                .value("subject", "text", Types.VARCHAR, certificate.subject())
-                .value("subject_alternative_names", "text[]", Types.ARRAY,
-                        certificate.subjectAlternativeNames().toArray(String[]::new))
-                .value("not_before", "timestamptz", Types.TIMESTAMP, timestamp(certificate.notBefore()))
-                .value("not_after", "timestamptz", Types.TIMESTAMP, timestamp(certificate.notAfter()))
-                .value("template_arn", "text", Types.VARCHAR, certificate.templateArn())
-                .value("signing_algorithm", "text", Types.VARCHAR, certificate.signingAlgorithm())
-                .value("sha256_fingerprint", "text", Types.VARCHAR, certificate.sha256Fingerprint())
-                .value("certificate_pem", "text", Types.VARCHAR, certificate.certificatePem())
-                .value("certificate_chain_pem", "text", Types.VARCHAR, certificate.certificateChainPem())
-                .value("warnings", "text[]", Types.ARRAY, certificate.warnings().toArray(String[]::new))
-                .value("status", "text", Types.VARCHAR, certificate.status().name())
-                .value("created_at", "timestamptz", Types.TIMESTAMP, Timestamp.from(certificate.createdAt()));
+                .uuid("id", certificate.id())
+                .text("certificate_arn", certificate.certificateArn())
+                .text("authority_alias", certificate.authorityAlias())
+                .text("authority_arn", certificate.authorityArn())
+                .text("serial_number", certificate.serialNumber())
+                .text("team", certificate.team())
+                .text("requester", certificate.requester())
+                .text("subject", certificate.subject())
+                .textArray("subject_alternative_names", certificate.subjectAlternativeNames())
+                .timestamptz("not_before", certificate.notBefore())
+                .timestamptz("not_after", certificate.notAfter())
+                .text("template_arn", certificate.templateArn())
+                .text("signing_algorithm", certificate.signingAlgorithm())
+                .text("sha256_fingerprint", certificate.sha256Fingerprint())
+                .text("certificate_pem", certificate.certificatePem())
+                .text("certificate_chain_pem", certificate.certificateChainPem())
+                .textArray("warnings", certificate.warnings())
+                .text("status", certificate.status().name())
+                .timestamptz("created_at", certificate.createdAt());
     }
 
     /** Records a certificate an asynchronous backend accepted, with what it must contain once issued. */
@@ -149,10 +148,6 @@ public class CertificateInventory {
         return new PendingCertificate(map(rs, row), rs.getBytes("expected_public_key"),
                 rs.getBytes("expected_subject"), rs.getBytes("expected_subject_alt_names"),
                 rs.getTimestamp("pending_since").toInstant());
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static Instant instant(Timestamp timestamp) {

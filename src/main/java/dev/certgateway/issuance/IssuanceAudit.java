@@ -1,6 +1,5 @@
 package dev.certgateway.issuance;
 
-import dev.certgateway.sql.RowIds;
 import dev.certgateway.audit.AuditAction;
 import dev.certgateway.audit.AuditEvent;
 import dev.certgateway.audit.AuditTrail;
@@ -8,6 +7,7 @@ import dev.certgateway.error.GatewayException;
 import dev.certgateway.inventory.IssuedCertificate;
 import dev.certgateway.policy.Violation;
 import dev.certgateway.security.Caller;
+import dev.certgateway.sql.RowIds;
 import dev.certgateway.sql.RowInsert;
 import java.time.Clock;
 import java.util.List;

@@ -1,9 +1,13 @@
 package dev.certgateway.sql;
 
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.SqlParameterValue;
 
@@ -29,13 +33,36 @@ public final class RowInsert {
         return new RowInsert(table);
     }
 
+    /** A {@code text} column. */
+    public RowInsert text(String column, String value) {
+        return value(column, "text", Types.VARCHAR, value);
+    }
+
+    /** A {@code uuid} column. */
+    public RowInsert uuid(String column, UUID value) {
+        return value(column, "uuid", Types.OTHER, value);
+    }
+
+    /** A {@code timestamptz} column; null stays null. */
+    public RowInsert timestamptz(String column, Instant value) {
+        return value(column, "timestamptz", Types.TIMESTAMP, value == null ? null : Timestamp.from(value));
+    }
+
+    /** A {@code text[]} column. */
+    public RowInsert textArray(String column, List<String> values) {
+        return value(column, "text[]", Types.ARRAY, values.toArray(String[]::new));
+    }
+
+    /** A {@code jsonb} column, from its JSON text. */
+    public RowInsert jsonb(String column, String json) {
+        return value(column, "jsonb", Types.VARCHAR, json);
+    }
+
     /**
-     * Adds a column's value.
-     *
      * @param type    the column's PostgreSQL type, e.g. {@code uuid}, {@code text[]}, {@code jsonb}
-     * @param sqlType the JDBC type the driver sends the value as (see {@link java.sql.Types})
+     * @param sqlType the JDBC type the driver sends the value as (see {@link Types})
      */
-    public RowInsert value(String column, String type, int sqlType, Object value) {
+    private RowInsert value(String column, String type, int sqlType, Object value) {
         String parameter = table + "__" + column;
         columns.add(column);
         expressions.add("cast(:" + parameter + " as " + type + ")");
