@@ -21,6 +21,7 @@ CSR_POOL=${CSR_POOL:-400}
 JMH=${JMH:-1}                            # 0 skips the JMH ceiling
 JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 3 -w 3s -i 5 -r 3s"}
 PROFILE=${PROFILE:-0}                    # 1: JFR profile of the gateway; async: async-profiler CPU samples (native frames too) after the warm-up
+PROFILE_EVENT=${PROFILE_EVENT:-itimer}   # async-profiler's event: itimer (CPU time) or alloc (allocated bytes, by allocation site)
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-"-Xms1g -Xmx1g"}
 GW_PORT=${GW_PORT:-18080}
 CFSSL_EC_PORT=${CFSSL_EC_PORT:-18888}
@@ -134,7 +135,7 @@ if [ "$PROFILE" = 1 ]; then
   # Started with the JVM: starting JFR later re-instruments JDK classes and throws away compiled code.
   JFR="-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording:name=bench,settings=profile"
 fi
-java $GATEWAY_JAVA_OPTS $JFR -jar "$GATEWAY_JAR" \
+java $GATEWAY_JAVA_OPTS $JFR -Xlog:gc:file="$RUN/gateway-gc.log":time,uptime -jar "$GATEWAY_JAR" \
   --server.address=127.0.0.1 --server.port="$GW_PORT" \
   --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
   --certgw.authorities.dev-ec.certificate-chain="file:$KEYS/dev-ec/ca.pem" \
@@ -169,7 +170,7 @@ load() { # target kind mode extra-args...
   if [ "$target" = gateway ]; then port=$GW_PORT; pid=$GW_PID
   elif [ "$kind" = ec ]; then port=$CFSSL_EC_PORT; pid=$CFSSL_EC_PID
   else port=$CFSSL_RSA_PORT; pid=$CFSSL_RSA_PID; fi
-  java -Xms256m -Xmx512m -XX:+UseParallelGC -cp "$CP" dev.certgateway.bench.LoadGen target="$target" kind="$kind" \
+  java -Xms256m -Xmx512m -XX:+UseParallelGC -Xlog:gc:file="$RUN/loadgen-gc-$target-$kind-$(date +%s%3N).log":time,uptime -cp "$CP" dev.certgateway.bench.LoadGen target="$target" kind="$kind" \
     port="$port" pid="$pid" csrs="$KEYS/csrs-$kind.txt" token="$KEYS/token" out="$RESULTS" label="$TS" "$@" \
     | tee -a "$RUN/run.log"
 }
@@ -185,7 +186,10 @@ if [[ " $TARGETS " == *" gateway "* ]]; then
     ASYNC_JAR=$(tr ':' '\n' < "$ROOT/bench/target/classpath.txt" | grep async-profiler)
     unzip -o -q -j "$ASYNC_JAR" linux-x64/libasyncProfiler.so -d "$RUN"
     # The options are quoted once more for jcmd, which would otherwise read "event=..." as its own argument.
-    jcmd "$GW_PID" JVMTI.agent_load "$RUN/libasyncProfiler.so" '"start,event=itimer,interval=1ms,threads"' >/dev/null
+    ASYNC_START="start,event=itimer,interval=1ms,threads"
+    # Allocation samples are weighed by their bytes ("total"), so the collapsed counts are bytes allocated.
+    [ "$PROFILE_EVENT" = alloc ] && ASYNC_START="start,event=alloc,total,threads"
+    jcmd "$GW_PID" JVMTI.agent_load "$RUN/libasyncProfiler.so" "\"$ASYNC_START\"" >/dev/null
     log "async-profiler started in the gateway"
   fi
 fi
@@ -198,7 +202,8 @@ for kind in $KINDS; do
     load "$target" "$kind" mode=closed seconds="$SECONDS_CLOSED" clients="$CLIENTS"
     for rate in $rates; do
       sleep 2
-      load "$target" "$kind" mode=open rate="$rate" seconds="$SECONDS_OPEN" clients="$OPEN_CLIENTS"
+      load "$target" "$kind" mode=open rate="$rate" seconds="$SECONDS_OPEN" clients="$OPEN_CLIENTS" \
+        timeline="$RUN/timeline-$target-$kind-$rate.tsv"
     done
   done
 done
@@ -206,7 +211,7 @@ done
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RUN/machine.txt"
 log "issued and recorded by the gateway: $(psql -d "$DB" -tAc 'select count(*) from issued_certificate' 2>/dev/null || echo '?')"
 if [ "$PROFILE" = async ] && [ -f "$RUN/libasyncProfiler.so" ]; then
-  jcmd "$GW_PID" JVMTI.agent_load "$RUN/libasyncProfiler.so" "\"stop,file=$RUN/gateway.collapsed,collapsed\"" >/dev/null
+  jcmd "$GW_PID" JVMTI.agent_load "$RUN/libasyncProfiler.so" "\"stop,file=$RUN/gateway.collapsed,collapsed$([ "$PROFILE_EVENT" = alloc ] && echo ,total)\"" >/dev/null
   java -cp "$CP" dev.certgateway.bench.Hotspots "$RUN/gateway.collapsed" 40 > "$RUN/hotspots.txt"
   log "async-profiler CPU samples (after warm-up, every target): $RUN/gateway.collapsed; summary in $RUN/hotspots.txt"
 fi

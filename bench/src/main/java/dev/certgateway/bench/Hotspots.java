@@ -21,11 +21,11 @@ public final class Hotspots {
     public static void main(String[] args) throws Exception {
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         String callersOf = args.length > 2 ? args[2] : null;
-        Map<String, Integer> callers = new HashMap<>();
-        Map<String, Integer> self = new HashMap<>();
-        Map<String, Integer> inclusive = new HashMap<>();
-        Map<String, Integer> threads = new HashMap<>();
-        int samples = 0;
+        Map<String, Long> callers = new HashMap<>();
+        Map<String, Long> self = new HashMap<>();
+        Map<String, Long> inclusive = new HashMap<>();
+        Map<String, Long> threads = new HashMap<>();
+        long samples = 0;
         double gcPauseMs = 0;
         int gcs = 0;
         double jitMs = 0;
@@ -43,12 +43,12 @@ public final class Hotspots {
             if (type.equals("jdk.ExecutionSample")) {
                 samples++;
                 String thread = e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
-                threads.merge(thread == null ? "?" : thread.replaceAll("\\d+", "N"), 1, Integer::sum);
+                threads.merge(thread == null ? "?" : thread.replaceAll("\\d+", "N"), 1L, Long::sum);
                 List<RecordedFrame> frames = e.getStackTrace() == null ? List.of() : e.getStackTrace().getFrames();
                 if (frames.isEmpty()) {
                     continue;
                 }
-                self.merge(name(frames.get(0)), 1, Integer::sum);
+                self.merge(name(frames.get(0)), 1L, Long::sum);
                 if (callersOf != null) {
                     for (int i = 0; i < frames.size(); i++) {
                         if (name(frames.get(i)).contains(callersOf)) {
@@ -56,7 +56,7 @@ public final class Hotspots {
                             for (int j = i; j < Math.min(frames.size(), i + 40); j++) {
                                 chain.append("\n          <- ").append(name(frames.get(j)));
                             }
-                            callers.merge(chain.toString(), 1, Integer::sum);
+                            callers.merge(chain.toString(), 1L, Long::sum);
                             break;
                         }
                     }
@@ -65,7 +65,7 @@ public final class Hotspots {
                 for (RecordedFrame f : frames) {
                     String n = name(f);
                     if (seen.add(n)) {
-                        inclusive.merge(n, 1, Integer::sum);
+                        inclusive.merge(n, 1L, Long::sum);
                     }
                 }
             } else if (type.equals("jdk.GCPhasePause")) {
@@ -133,39 +133,39 @@ public final class Hotspots {
      * samples of every thread, native code, JIT compiler and GC included, which JFR's execution samples miss.
      */
     private static void collapsed(Path file, int top) throws java.io.IOException {
-        Map<String, Integer> threads = new HashMap<>();
-        Map<String, Integer> self = new HashMap<>();
-        Map<String, Integer> inclusive = new HashMap<>();
-        Map<String, Integer> layers = new HashMap<>();
-        int samples = 0;
+        Map<String, Long> threads = new HashMap<>();
+        Map<String, Long> self = new HashMap<>();
+        Map<String, Long> inclusive = new HashMap<>();
+        Map<String, Long> layers = new HashMap<>();
+        long samples = 0;
         for (String line : java.nio.file.Files.readAllLines(file)) {
             int space = line.lastIndexOf(' ');
             if (space < 0) {
                 continue;
             }
-            int count = Integer.parseInt(line.substring(space + 1));
+            long count = Long.parseLong(line.substring(space + 1));
             String[] frames = line.substring(0, space).split(";");
             samples += count;
-            threads.merge(frames[0].replaceAll("\\d+", "N"), count, Integer::sum);
-            self.merge(frames[frames.length - 1], count, Integer::sum);
-            layers.merge(layer(frames), count, Integer::sum);
+            threads.merge(frames[0].replaceAll("\\d+", "N"), count, Long::sum);
+            self.merge(frames[frames.length - 1], count, Long::sum);
+            layers.merge(layer(frames), count, Long::sum);
             Set<String> seen = new HashSet<>();
             for (int i = 1; i < frames.length; i++) {
                 if (seen.add(frames[i])) {
-                    inclusive.merge(frames[i], count, Integer::sum);
+                    inclusive.merge(frames[i], count, Long::sum);
                 }
             }
         }
-        System.out.printf("CPU samples: %d%n%n", samples);
+        System.out.printf("samples (CPU samples, or bytes with PROFILE_EVENT=alloc): %d%n%n", samples);
         print("by layer (innermost matching frame)", layers, samples, top);
         print("by thread", threads, samples, top);
         print("self (top frame)", self, samples, top);
         print("inclusive (anywhere on the stack)", inclusive, samples, top * 2);
     }
 
-    private static void print(String title, Map<String, Integer> counts, int total, int top) {
+    private static void print(String title, Map<String, Long> counts, long total, int top) {
         System.out.println("== " + title);
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
                 .forEach(en -> System.out.printf("%6.1f%%  %s%n", 100.0 * en.getValue() / total, en.getKey()));
         System.out.println();
     }

@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -304,6 +305,9 @@ public final class LoadGen {
                 }
             }
         }
+        if (args.containsKey("timeline")) {
+            writeTimeline(Path.of(args.get("timeline")), start, period, latencies, done);
+        }
         long[] measured = new long[(int) completed];
         int k = 0;
         for (int i = 0; i < total; i++) {
@@ -312,6 +316,34 @@ public final class LoadGen {
             }
         }
         return new Result(total, ok, total - ok, (lastCompletion.get() - start) / 1e9, measured);
+    }
+
+    /**
+     * Per 100 ms of intended send time (wall clock): requests due, the slowest and how many took over 15 ms, so
+     * that stalls can be matched with GC and checkpoint logs.
+     */
+    private static void writeTimeline(Path file, long start, double period, long[] latencies, boolean[] done) {
+        long epochStartMillis = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000;
+        StringBuilder out = new StringBuilder("epoch_ms\tdue\tmax_ms\tover_15ms\n");
+        int perWindow = (int) Math.max(1, Math.round(100_000_000 / period));
+        for (int from = 0; from < latencies.length; from += perWindow) {
+            long max = 0;
+            int slow = 0;
+            int to = Math.min(latencies.length, from + perWindow);
+            for (int i = from; i < to; i++) {
+                if (done[i]) {
+                    max = Math.max(max, latencies[i]);
+                    slow += latencies[i] > 15_000_000 ? 1 : 0;
+                }
+            }
+            out.append(epochStartMillis + (long) (from * period / 1e6)).append('\t').append(to - from).append('\t')
+                    .append(String.format(Locale.ROOT, "%.1f", max / 1e6)).append('\t').append(slow).append('\n');
+        }
+        try {
+            Files.writeString(file, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Result closed(int seconds, int clients) throws InterruptedException {
