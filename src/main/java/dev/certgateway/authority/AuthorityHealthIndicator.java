@@ -1,5 +1,6 @@
 package dev.certgateway.authority;
 
+import dev.certgateway.x509.CertificateTimes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ class AuthorityHealthIndicator implements HealthIndicator {
             AuthorityStatus status = authority.status(now);
             anyActive |= status == AuthorityStatus.ACTIVE;
             states.put(authority.alias(), Map.of("status", status.name(), "arn", authority.arn(),
-                    "notAfter", authority.certificate().getNotAfter().toInstant().toString()));
+                    "notAfter", CertificateTimes.notAfter(authority.certificate()).toString()));
         }
         Health.Builder health = anyActive || states.isEmpty() ? Health.up() : Health.outOfService();
         return health.withDetails(states).build();

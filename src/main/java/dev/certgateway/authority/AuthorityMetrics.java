@@ -1,5 +1,6 @@
 package dev.certgateway.authority;
 
+import dev.certgateway.x509.CertificateTimes;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -15,7 +16,7 @@ class AuthorityMetrics {
     AuthorityMetrics(AuthorityRegistry registry, MeterRegistry meters, Clock clock) {
         for (CertificateAuthority authority : registry.all()) {
             Gauge.builder("certgw.authority.certificate.expiry", authority,
-                            a -> a.certificate().getNotAfter().toInstant().getEpochSecond())
+                            a -> CertificateTimes.notAfter(a.certificate()).getEpochSecond())
                     .description("When the authority's CA certificate expires, as Unix time")
                     .baseUnit("seconds")
                     .tag("authority", authority.alias())

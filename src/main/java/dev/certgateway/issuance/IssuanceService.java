@@ -28,6 +28,7 @@ import dev.certgateway.sql.RowIds;
 import dev.certgateway.x509.CertificateBlueprint;
 import dev.certgateway.x509.CertificateComposer;
 import dev.certgateway.x509.CertificateTemplate;
+import dev.certgateway.x509.CertificateTimes;
 import dev.certgateway.x509.CsrParser;
 import dev.certgateway.x509.ParsedCsr;
 import dev.certgateway.x509.Pem;
@@ -36,6 +37,7 @@ import dev.certgateway.x509.SignatureProviders;
 import dev.certgateway.x509.ValidityCalculator;
 import dev.certgateway.x509.ValidityPeriod;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -208,7 +210,7 @@ public class IssuanceService {
         ParsedCsr csr = csrParser.parse(command.csr());
         X509CertificateHolder caCertificate = authority.certificate();
         ValidityPeriod validity = ValidityCalculator.compute(command.validity(), command.validityNotBefore(), now,
-                caCertificate.getNotBefore().toInstant(), caCertificate.getNotAfter().toInstant());
+                CertificateTimes.notBefore(caCertificate), CertificateTimes.notAfter(caCertificate));
         BigInteger serial = SerialNumbers.random(random);
         CertificateBlueprint blueprint = composer.compose(csr, template, command.apiPassthrough(), validity,
                 authority.issuerInfo(), serial);
@@ -319,6 +321,7 @@ public class IssuanceService {
             CertificateTemplate template, IssueCertificateCommand command, CertificateBlueprint blueprint,
             SigningResult.Issued signed, Instant now) {
         X509CertificateHolder certificate = signed.certificate();
+        byte[] der = der(certificate);
         String serialHex = serialHex(certificate.getSerialNumber());
         GeneralNames sans = GeneralNames.fromExtensions(certificate.getExtensions(),
                 Extension.subjectAlternativeName);
@@ -334,12 +337,12 @@ public class IssuanceService {
                 caller.subject(),
                 certificate.getSubject().toString(),
                 SubjectAlternativeNames.describe(sans),
-                certificate.getNotBefore().toInstant(),
-                certificate.getNotAfter().toInstant(),
+                CertificateTimes.notBefore(certificate),
+                CertificateTimes.notAfter(certificate),
                 template.arn(),
                 command.signingAlgorithm().name(),
-                sha256(certificate),
-                Pem.certificate(certificate),
+                sha256(der),
+                Pem.certificate(der),
                 chain,
                 blueprint.warnings(),
                 CertificateStatus.ISSUED,
@@ -353,10 +356,19 @@ public class IssuanceService {
         return hex.length() >= 32 ? hex : "0".repeat(32 - hex.length()) + hex;
     }
 
-    static String sha256(X509CertificateHolder certificate) {
+    /** Encoded once per certificate: BouncyCastle encodes again on every call. */
+    static byte[] der(X509CertificateHolder certificate) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (NoSuchAlgorithmException | IOException e) {
+            return certificate.getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(byte[] der) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

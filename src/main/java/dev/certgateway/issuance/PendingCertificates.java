@@ -14,6 +14,7 @@ import dev.certgateway.inventory.PendingCertificate;
 import dev.certgateway.security.Caller;
 import dev.certgateway.x509.CertificateBlueprint;
 import dev.certgateway.x509.CertificateTemplate;
+import dev.certgateway.x509.CertificateTimes;
 import dev.certgateway.x509.Pem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -236,13 +237,14 @@ public class PendingCertificates {
 
     private static IssuedCertificate completed(IssuedCertificate pending, SigningResult.Issued issued) {
         X509CertificateHolder certificate = issued.certificate();
+        byte[] der = IssuanceService.der(certificate);
         return new IssuedCertificate(pending.id(), pending.certificateArn(), pending.authorityAlias(),
                 pending.authorityArn(), IssuanceService.serialHex(certificate.getSerialNumber()), pending.team(),
                 pending.requester(), certificate.getSubject().toString(),
                 SubjectAlternativeNames.describe(GeneralNames.fromExtensions(certificate.getExtensions(),
                         Extension.subjectAlternativeName)),
-                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), pending.templateArn(),
-                pending.signingAlgorithm(), IssuanceService.sha256(certificate), Pem.certificate(certificate),
+                CertificateTimes.notBefore(certificate), CertificateTimes.notAfter(certificate), pending.templateArn(),
+                pending.signingAlgorithm(), IssuanceService.sha256(der), Pem.certificate(der),
                 issued.chain().stream().map(Pem::certificate).collect(Collectors.joining()), pending.warnings(),
                 CertificateStatus.ISSUED, pending.createdAt());
     }

@@ -1,10 +1,8 @@
 package dev.certgateway.x509;
 
 import java.security.PrivateKey;
-import java.util.Date;
 
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -19,15 +17,15 @@ public final class CertificateAssembler {
     }
 
     /**
-     * Signs the certificate the blueprint describes. Dates go through {@link Time}, which encodes 1950-2049 as
-     * UTCTime and other years as GeneralizedTime, as RFC 5280 section 4.1.2.5 requires.
+     * Signs the certificate the blueprint describes. Dates go through {@link CertificateTimes#encode}: UTCTime for
+     * 1950-2049 and GeneralizedTime for other years, as RFC 5280 section 4.1.2.5 requires.
      */
     public static X509CertificateHolder sign(CertificateBlueprint blueprint, ContentSigner signer) {
         X509v3CertificateBuilder builder = new X509v3CertificateBuilder(
                 blueprint.issuer(),
                 blueprint.serialNumber(),
-                new Time(Date.from(blueprint.validity().notBefore())),
-                new Time(Date.from(blueprint.validity().notAfter())),
+                CertificateTimes.encode(blueprint.validity().notBefore()),
+                CertificateTimes.encode(blueprint.validity().notAfter()),
                 blueprint.subject(),
                 blueprint.publicKey());
         try {

@@ -17,10 +17,15 @@ public final class Pem {
 
     public static String certificate(X509CertificateHolder cert) {
         try {
-            return encode("CERTIFICATE", cert.getEncoded());
+            return certificate(cert.getEncoded());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A certificate already DER-encoded: BouncyCastle encodes again on every {@code getEncoded()}. */
+    public static String certificate(byte[] der) {
+        return encode("CERTIFICATE", der);
     }
 
     static String encode(String label, byte[] der) {

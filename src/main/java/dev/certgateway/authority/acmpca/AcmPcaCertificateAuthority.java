@@ -7,6 +7,7 @@ import dev.certgateway.authority.CertificateAuthority;
 import dev.certgateway.authority.SigningRequest;
 import dev.certgateway.authority.SigningResult;
 import dev.certgateway.error.ErrorCode;
+import dev.certgateway.x509.CertificateTimes;
 import dev.certgateway.x509.IssuerInfo;
 import dev.certgateway.x509.KeyAlgorithm;
 import java.io.IOException;
@@ -305,7 +306,7 @@ public final class AcmPcaCertificateAuthority implements CertificateAuthority, A
     public AuthorityStatus status(Instant now) {
         Snapshot current = snapshot;
         if (current.status() == AuthorityStatus.ACTIVE && !current.chain().isEmpty()
-                && now.isAfter(current.chain().get(0).getNotAfter().toInstant())) {
+                && now.isAfter(CertificateTimes.notAfter(current.chain().get(0)))) {
             return AuthorityStatus.EXPIRED;
         }
         return current.status();

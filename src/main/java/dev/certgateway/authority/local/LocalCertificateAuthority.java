@@ -5,6 +5,7 @@ import dev.certgateway.authority.CertificateAuthority;
 import dev.certgateway.authority.SigningRequest;
 import dev.certgateway.authority.SigningResult;
 import dev.certgateway.x509.CertificateAssembler;
+import dev.certgateway.x509.CertificateTimes;
 import dev.certgateway.x509.IssuerInfo;
 import dev.certgateway.x509.KeyAlgorithm;
 import dev.certgateway.x509.SignatureProviders;
@@ -75,8 +76,7 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
         if (!enabled) {
             return AuthorityStatus.DISABLED;
         }
-        X509CertificateHolder certificate = certificate();
-        if (now.isAfter(certificate.getNotAfter().toInstant())) {
+        if (now.isAfter(CertificateTimes.notAfter(certificate()))) {
             return AuthorityStatus.EXPIRED;
         }
         return AuthorityStatus.ACTIVE;

@@ -3,6 +3,7 @@ package dev.certgateway.issuance.web;
 import io.swagger.v3.oas.annotations.media.Schema;
 import dev.certgateway.authority.AuthorityStatus;
 import dev.certgateway.authority.CertificateAuthority;
+import dev.certgateway.x509.CertificateTimes;
 import dev.certgateway.x509.KeyAlgorithm;
 import dev.certgateway.x509.Pem;
 import java.time.Instant;
@@ -40,8 +41,8 @@ public record AuthorityResponse(
                     null, authority.status(now), null, null);
         }
         return new AuthorityResponse(authority.alias(), authority.arn(), authority.keyAlgorithm(),
-                certificate.getSubject().toString(), certificate.getNotBefore().toInstant(),
-                certificate.getNotAfter().toInstant(), authority.status(now), Pem.certificate(certificate),
+                certificate.getSubject().toString(), CertificateTimes.notBefore(certificate),
+                CertificateTimes.notAfter(certificate), authority.status(now), Pem.certificate(certificate),
                 authority.chain().stream().map(Pem::certificate).collect(Collectors.joining()));
     }
 }
