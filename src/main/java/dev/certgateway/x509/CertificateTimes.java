@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
-import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1UTCTime;
@@ -28,6 +28,7 @@ public final class CertificateTimes {
             .appendValueReduced(ChronoField.YEAR, 2, 2, 1950)
             .appendPattern("MMddHHmmss'Z'")
             .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT)
             .withZone(ZoneOffset.UTC);
 
     /** GeneralizedTime without fractions: YYYYMMDDHHMMSSZ. */
@@ -35,10 +36,8 @@ public final class CertificateTimes {
             .appendValue(ChronoField.YEAR, 4)
             .appendPattern("MMddHHmmss'Z'")
             .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT)
             .withZone(ZoneOffset.UTC);
-
-    private static final Pattern DER_UTC_TIME = Pattern.compile("\\d{12}Z");
-    private static final Pattern DER_GENERALIZED_TIME = Pattern.compile("\\d{14}Z");
 
     private static final int UTC_TIME_TAG = 0x17;
     private static final int GENERALIZED_TIME_TAG = 0x18;
@@ -69,18 +68,16 @@ public final class CertificateTimes {
     static Instant decode(Time time) {
         ASN1Primitive primitive = time.toASN1Primitive();
         try {
-            // Both give the time as encoded, not reformatted.
-            if (primitive instanceof ASN1UTCTime utc && DER_UTC_TIME.matcher(utc.toString()).matches()) {
+            // Both give the time as encoded, not reformatted; the formatters accept the DER form and nothing else.
+            if (primitive instanceof ASN1UTCTime utc) {
                 return UTC_TIME.parse(utc.toString(), Instant::from);
             }
-            if (primitive instanceof ASN1GeneralizedTime generalized
-                    && DER_GENERALIZED_TIME.matcher(generalized.getTimeString()).matches()) {
-                return GENERALIZED_TIME.parse(generalized.getTimeString(), Instant::from);
-            }
+            return GENERALIZED_TIME.parse(((ASN1GeneralizedTime) primitive).getTimeString(), Instant::from);
         } catch (DateTimeParseException e) {
-            // Not a valid date in the DER form (a 13th month, say): BouncyCastle decides, as it did before.
+            // Another form (no seconds, an offset, a fraction) or no real date (a 13th month, say): BouncyCastle
+            // decides, as it did before.
+            return time.getDate().toInstant();
         }
-        return time.getDate().toInstant();
     }
 
     /** The DER encoding of a time of at most 127 characters, which BouncyCastle reads without parsing. */
