@@ -18,23 +18,40 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class IdempotencyStore {
 
-    private static final String CLAIM = """
-            insert into idempotency_token (team, token, fingerprint, state, claim_id, created_at, expires_at, lease_until)
-            values (:team, :token, :fingerprint, 'IN_PROGRESS', :claimId, :now, :expiresAt, :leaseUntil)
+    /**
+     * Shared by both ways of claiming. The conflict update wins only when the old entry has expired (any request
+     * may then use the token afresh, in a new window) or its claim was abandoned (lease over, same request: the
+     * original window is kept). {@code excluded.created_at} is the claimant's "now".
+     */
+    private static final String TAKE_OVER_IF_FREE = """
             on conflict (team, token) do update set
                 fingerprint = excluded.fingerprint,
-                state = 'IN_PROGRESS',
-                certificate_id = null,
+                state = excluded.state,
+                certificate_id = excluded.certificate_id,
                 claim_id = excluded.claim_id,
                 lease_until = excluded.lease_until,
-                created_at = case when idempotency_token.expires_at <= :now
+                created_at = case when idempotency_token.expires_at <= excluded.created_at
                     then excluded.created_at else idempotency_token.created_at end,
-                expires_at = case when idempotency_token.expires_at <= :now
+                expires_at = case when idempotency_token.expires_at <= excluded.created_at
                     then excluded.expires_at else idempotency_token.expires_at end
-            where idempotency_token.expires_at <= :now
-               or (idempotency_token.state = 'IN_PROGRESS' and idempotency_token.lease_until <= :now
-                   and idempotency_token.fingerprint = excluded.fingerprint)
-            returning claim_id""";
+            where idempotency_token.expires_at <= excluded.created_at
+               or (idempotency_token.state = 'IN_PROGRESS' and idempotency_token.lease_until <= excluded.created_at
+                   and idempotency_token.fingerprint = excluded.fingerprint)""";
+
+    private static final String CLAIM = """
+            insert into idempotency_token
+                (team, token, fingerprint, state, claim_id, certificate_id, created_at, expires_at, lease_until)
+            values (:team, :token, :fingerprint, 'IN_PROGRESS', :claimId, null, :now, :expiresAt, :leaseUntil)
+            """ + TAKE_OVER_IF_FREE + " returning claim_id";
+
+    // Parameter names carry the table's prefix: the statement runs inside the issuance's record statement.
+    private static final String COMPLETED_CLAIM = """
+            insert into idempotency_token
+                (team, token, fingerprint, state, claim_id, certificate_id, created_at, expires_at, lease_until)
+            values (:idempotency_token__team, :idempotency_token__token, :idempotency_token__fingerprint, 'COMPLETED',
+                :idempotency_token__certificate_id, :idempotency_token__certificate_id, :idempotency_token__now,
+                :idempotency_token__expires_at, :idempotency_token__now)
+            """ + TAKE_OVER_IF_FREE;
 
     private final JdbcClient jdbc;
     private final IdempotencyProperties properties;
@@ -61,30 +78,48 @@ public class IdempotencyStore {
             if (won.isPresent()) {
                 return new ClaimResult.Claimed(new Claim(team, token, claimId));
             }
-            Optional<Entry> existing = jdbc.sql("""
-                            select fingerprint, state, certificate_id, lease_until from idempotency_token
-                            where team = :team and token = :token""")
-                    .param("team", team)
-                    .param("token", token)
-                    .query((rs, row) -> new Entry(rs.getString("fingerprint"), rs.getString("state"),
-                            rs.getObject("certificate_id", UUID.class), rs.getTimestamp("lease_until").toInstant()))
-                    .optional();
-            if (existing.isEmpty()) {
-                continue;
+            Optional<ClaimResult> held = heldBy(team, token, fingerprint, now);
+            if (held.isPresent()) {
+                return held.get();
             }
-            Entry entry = existing.get();
-            if (!entry.fingerprint().equals(fingerprint)) {
-                return new ClaimResult.Mismatch();
-            }
-            if (entry.state().equals("COMPLETED")) {
-                return new ClaimResult.Completed(entry.certificateId());
-            }
-            Duration untilLeaseEnds = Duration.between(now, entry.leaseUntil());
-            return new ClaimResult.InProgress(untilLeaseEnds.compareTo(Duration.ofSeconds(1)) < 0
-                    ? Duration.ofSeconds(1) : untilLeaseEnds.compareTo(Duration.ofSeconds(5)) > 0
-                    ? Duration.ofSeconds(5) : untilLeaseEnds);
         }
         throw new IllegalStateException("Idempotency token " + token + " kept changing while being claimed");
+    }
+
+    /**
+     * Claims the token and completes it with a certificate already in hand, in one write: for a certificate signed
+     * in this process, which nobody outside has seen yet, so there is nothing to hold the token for while signing.
+     * The token is inserted as completed, or takes over an entry that {@link #claim} could take over. With
+     * {@code returning} appended it yields one row when the token now names the certificate and none when it does
+     * not ({@link #heldBy} then says what holds it), so it can gate the statement that records the certificate.
+     */
+    public SqlStatement completedClaim(String team, String token, String fingerprint, UUID certificateId,
+            Instant now) {
+        // The certificate's id doubles as the claim id: a completed token has no owner left to check.
+        return new SqlStatement(COMPLETED_CLAIM, Map.of(
+                "idempotency_token__team", team,
+                "idempotency_token__token", token,
+                "idempotency_token__fingerprint", fingerprint,
+                "idempotency_token__certificate_id", certificateId,
+                "idempotency_token__now", Timestamp.from(now),
+                "idempotency_token__expires_at", Timestamp.from(now.plus(properties.window()))));
+    }
+
+    /**
+     * What holds a token that could not be claimed: the same request's certificate, the same request still being
+     * served, or a different request. Empty when the entry is gone (the cleanup job deleted it meanwhile), so
+     * claiming again can win.
+     */
+    public Optional<ClaimResult> heldBy(String team, String token, String fingerprint, Instant now) {
+        return jdbc.sql("""
+                        select fingerprint, state, certificate_id, lease_until from idempotency_token
+                        where team = :team and token = :token""")
+                .param("team", team)
+                .param("token", token)
+                .query((rs, row) -> new Entry(rs.getString("fingerprint"), rs.getString("state"),
+                        rs.getObject("certificate_id", UUID.class), rs.getTimestamp("lease_until").toInstant()))
+                .optional()
+                .map(entry -> entry.decide(fingerprint, now));
     }
 
     /**
@@ -137,5 +172,18 @@ public class IdempotencyStore {
     }
 
     private record Entry(String fingerprint, String state, UUID certificateId, Instant leaseUntil) {
+
+        ClaimResult decide(String requestFingerprint, Instant now) {
+            if (!fingerprint.equals(requestFingerprint)) {
+                return new ClaimResult.Mismatch();
+            }
+            if (state.equals("COMPLETED")) {
+                return new ClaimResult.Completed(certificateId);
+            }
+            Duration untilLeaseEnds = Duration.between(now, leaseUntil);
+            return new ClaimResult.InProgress(untilLeaseEnds.compareTo(Duration.ofSeconds(1)) < 0
+                    ? Duration.ofSeconds(1) : untilLeaseEnds.compareTo(Duration.ofSeconds(5)) > 0
+                    ? Duration.ofSeconds(5) : untilLeaseEnds);
+        }
     }
 }

@@ -9,9 +9,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Writes what a synchronous issuance leaves behind (the certificate, its ISSUED audit event and, with an
- * idempotency token, the token's completion) as one SQL statement: all or nothing, in one round trip and one
- * commit. The rows and the completion come from the features that own their tables; this class only chains them,
- * so that the certificate is written only if the token's claim still held.
+ * idempotency token, the token's write: completing its claim, or claiming and completing it at once) as one SQL
+ * statement: all or nothing, in one round trip and one commit. The rows and the token's write come from the
+ * features that own their tables; this class only chains them, so that the certificate is written only if the
+ * token is written too.
  */
 @Repository
 class IssuanceRecorder {
@@ -23,23 +24,25 @@ class IssuanceRecorder {
     }
 
     /**
-     * @param tokenCompletion the token's completion, or null for a request without a token
-     * @return false, having written nothing, when the claim was lost (another replica took the token over)
+     * @param tokenWrite the write to the idempotency token, an insert or update that changes one row or none, or
+     *                   null for a request without a token
+     * @return false, having written nothing, when the token write changed no row (the claim was lost, or the token
+     *         is held by another request)
      */
-    boolean record(RowInsert certificate, RowInsert auditEvent, SqlStatement tokenCompletion) {
+    boolean record(RowInsert certificate, RowInsert auditEvent, SqlStatement tokenWrite) {
         Map<String, Object> parameters = new HashMap<>(certificate.parameters());
         parameters.putAll(auditEvent.parameters());
-        if (tokenCompletion == null) {
+        if (tokenWrite == null) {
             jdbc.sql("with certificate as (" + certificate.insert() + ") " + auditEvent.insert())
                     .params(parameters)
                     .update();
             return true;
         }
-        parameters.putAll(tokenCompletion.parameters());
-        // The completion yields one row when the claim held and none when it was lost; both inserts select from
-        // it, so they write their row exactly when the token is completed. Foreign keys are checked at the end of
+        parameters.putAll(tokenWrite.parameters());
+        // The token write yields one row when it took place and none when it did not; both inserts select from
+        // it, so they write their row exactly when the token is written. Foreign keys are checked at the end of
         // the statement, when all three writes are there.
-        String statement = "with completed as (" + tokenCompletion.sql() + " returning 1),"
+        String statement = "with completed as (" + tokenWrite.sql() + " returning 1),"
                 + " certificate as (" + certificate.insertSelectingFrom("completed") + "),"
                 + " audit as (" + auditEvent.insertSelectingFrom("completed") + ")"
                 + " select count(*) from completed";

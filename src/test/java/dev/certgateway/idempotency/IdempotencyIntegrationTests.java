@@ -8,22 +8,34 @@ import dev.certgateway.testsupport.ControllableAuthority;
 import dev.certgateway.testsupport.IntegrationTestSupport;
 import dev.certgateway.testsupport.TestCsr;
 import java.net.http.HttpRequest;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The idempotency contract over HTTP, on the real database. Each test uses its own team. */
 class IdempotencyIntegrationTests extends IntegrationTestSupport {
 
     @Autowired
+    @Qualifier("controllableAuthority")
     ControllableAuthority controlled;
+
+    @Autowired
+    @Qualifier("inProcessControllableAuthority")
+    ControllableAuthority controlledInProcess;
 
     @Autowired
     ExpiredTokenCleanup cleanup;
@@ -164,6 +176,101 @@ class IdempotencyIntegrationTests extends IntegrationTestSupport {
         Response retried = post("/api/v1/certificates", token(team), request(ControllableAuthority.ALIAS, "slow"));
         assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(retried.json().get("id")).isEqualTo(first.get().json().get("id"));
+    }
+
+    /**
+     * The local signer claims the token in the statement that records the certificate: identical requests racing
+     * each other all get the one certificate (none a 409), and one certificate and one ISSUED event are recorded.
+     */
+    @Test
+    void racingRequestsWithOneTokenToTheLocalSignerAllGetTheOneCertificate() throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(senders.submit(() -> post("/api/v1/certificates", token(team), request("test-ec", "raced"))));
+            }
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> response : sent) {
+                responses.add(response.get());
+            }
+            assertThat(responses).allSatisfy(response -> assertThat(response.status()).as(response.toString())
+                    .isEqualTo(201));
+            assertThat(responses.stream().map(response -> response.json().get("id").asString()).distinct())
+                    .hasSize(1);
+            assertThat(responses.stream().filter(response -> response.header("Idempotent-Replayed") == null))
+                    .hasSize(1);
+        } finally {
+            senders.shutdown();
+        }
+        assertThat(certificatesOf(team)).isEqualTo(1);
+        assertThat(auditedActions()).containsExactlyInAnyOrder("ISSUED", "REPLAYED", "REPLAYED", "REPLAYED",
+                "REPLAYED", "REPLAYED", "REPLAYED", "REPLAYED");
+    }
+
+    /**
+     * A local signer holds no claim while it signs: a retry that overtakes a slow first request is recorded, and
+     * the first request, finding the token completed when it records, answers with the retry's certificate.
+     */
+    @Test
+    void theLocalSignerClaimsTheTokenOnlyWithTheRecord() throws Exception {
+        String authority = ControllableAuthority.IN_PROCESS_ALIAS;
+        CountDownLatch gate = controlledInProcess.holdNext();
+        CompletableFuture<Response> slow = CompletableFuture.supplyAsync(() ->
+                post("/api/v1/certificates", token(team), request(authority, "overtaken")));
+        controlledInProcess.awaitEntered();
+        assertThat(jdbc.sql("select count(*) from idempotency_token where team = :team")
+                .param("team", team).query(Integer.class).single()).isZero();
+
+        Response retry = post("/api/v1/certificates", token(team), request(authority, "overtaken"));
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isNull();
+        gate.countDown();
+
+        Response first = slow.get();
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(first.json().get("id")).isEqualTo(retry.json().get("id"));
+        assertThat(controlledInProcess.signatures()).isEqualTo(2);
+        assertThat(certificatesOf(team)).isEqualTo(1);
+        assertThat(auditedActions()).containsExactlyInAnyOrder("ISSUED", "REPLAYED");
+    }
+
+    /**
+     * A token whose claim is still held (as by a request to a backend that answers later) is 409 for the local
+     * signer too, which then records nothing; after the lease the same request takes the token over.
+     */
+    @Test
+    void aTokenClaimedElsewhereIs409ForTheLocalSignerUntilItsLeaseEnds() {
+        Response first = post("/api/v1/certificates", token(team), request("test-ec", "held"));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        jdbc.sql("""
+                        update idempotency_token set state = 'IN_PROGRESS', certificate_id = null, lease_until = :lease
+                        where team = :team and token = 'held'""")
+                .param("lease", Timestamp.from(CLOCK.instant().plusSeconds(30)))
+                .param("team", team)
+                .update();
+
+        Response held = post("/api/v1/certificates", token(team), request("test-ec", "held"));
+        assertThat(held.status()).as(held.toString()).isEqualTo(409);
+        assertThat(held.json().get("code").asString()).isEqualTo("IdempotencyTokenInProgress");
+        assertThat(held.header("Retry-After")).isNotNull();
+        assertThat(certificatesOf(team)).isEqualTo(1);
+
+        CLOCK.advance(Duration.ofSeconds(31));
+        Response takeover = post("/api/v1/certificates", token(team), request("test-ec", "held"));
+        assertThat(takeover.status()).as(takeover.toString()).isEqualTo(201);
+        assertThat(takeover.header("Idempotent-Replayed")).isNull();
+        assertThat(takeover.json().get("id")).isNotEqualTo(first.json().get("id"));
+        assertThat(jdbc.sql("select certificate_id::text from idempotency_token where team = :team")
+                .param("team", team).query(String.class).single()).isEqualTo(takeover.json().get("id").asString());
+        assertThat(certificatesOf(team)).isEqualTo(2);
+        assertThat(auditedActions()).containsExactlyInAnyOrder("ISSUED", "ISSUED");
+    }
+
+    private List<String> auditedActions() {
+        return jdbc.sql("select action from audit_event where team = :team").param("team", team)
+                .query(String.class).list();
     }
 
     /**

@@ -16,20 +16,34 @@ import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * A real local authority whose next signature a test can make fail or wait, standing in for a remote
- * backend's outages and slowness. Alias {@code test-controlled}.
+ * backend's outages and slowness (alias {@code test-controlled}), or, declared as signing in process, for a slow
+ * local signer (alias {@code test-controlled-in-process}).
  */
 public final class ControllableAuthority implements CertificateAuthority {
 
     public static final String ALIAS = "test-controlled";
+    public static final String IN_PROCESS_ALIAS = "test-controlled-in-process";
 
     private final CertificateAuthority delegate;
+    private final boolean signsInProcess;
     private final AtomicReference<RuntimeException> nextFailure = new AtomicReference<>();
     private final AtomicReference<CountDownLatch> gate = new AtomicReference<>();
     private final AtomicReference<CountDownLatch> entered = new AtomicReference<>();
     private final AtomicInteger signatures = new AtomicInteger();
 
-    public ControllableAuthority(CertificateAuthority delegate) {
+    private ControllableAuthority(CertificateAuthority delegate, boolean signsInProcess) {
         this.delegate = delegate;
+        this.signsInProcess = signsInProcess;
+    }
+
+    /** Treated as a remote backend: the gateway checks what it returns and claims tokens before signing. */
+    public static ControllableAuthority remote(CertificateAuthority delegate) {
+        return new ControllableAuthority(delegate, false);
+    }
+
+    /** Treated as the local signer it wraps. */
+    public static ControllableAuthority inProcess(CertificateAuthority delegate) {
+        return new ControllableAuthority(delegate, true);
     }
 
     public void failNext(RuntimeException failure) {
@@ -75,12 +89,18 @@ public final class ControllableAuthority implements CertificateAuthority {
 
     @Override
     public String alias() {
-        return ALIAS;
+        return signsInProcess ? IN_PROCESS_ALIAS : ALIAS;
     }
 
     @Override
     public String arn() {
-        return "arn:aws:acm-pca:local:000000000000:certificate-authority/controlled";
+        return "arn:aws:acm-pca:local:000000000000:certificate-authority/"
+                + (signsInProcess ? "controlled-in-process" : "controlled");
+    }
+
+    @Override
+    public boolean signsInProcess() {
+        return signsInProcess;
     }
 
     @Override
