@@ -405,6 +405,7 @@ public final class LoadGen {
         double selfCpu = after.self - before.self;
         double busy = after.machineBusy - before.machineBusy;
         double allTicks = after.machineTotal - before.machineTotal;
+        double steal = after.machineSteal - before.machineSteal;
         String rate = mode.equals("open") ? args.get("rate") : "-";
         String[] fields = {
             args.getOrDefault("label", ""), target, kind, mode, rate, Integer.toString(clients),
@@ -412,13 +413,13 @@ public final class LoadGen {
             fmt(throughput), ms(lat, 0.50), ms(lat, 0.90), ms(lat, 0.99), ms(lat, 0.999),
             lat.length == 0 ? "NaN" : fmt(lat[lat.length - 1] / 1e6), fmt(serverCpu), fmt(pgCpu), fmt(selfCpu),
             fmt(100.0 * busy / allTicks), fmt(r.ok == 0 ? Double.NaN : 1000.0 * serverCpu / r.ok),
-            fmt((busy / Cpu.TICKS) / r.elapsedSeconds)
+            fmt((busy / Cpu.TICKS) / r.elapsedSeconds), fmt(100.0 * steal / allTicks)
         };
         System.out.printf(Locale.ROOT,
                 "  %-7s %-3s %-6s rate=%-5s clients=%-3d  %8.1f/s ok=%d err=%d  p50=%s p90=%s p99=%s p99.9=%s max=%s ms"
-                        + "  cpu: server=%ss (%s ms/req) postgres=%ss loadgen=%ss machine=%s%% busy%n",
+                        + "  cpu: server=%ss (%s ms/req) postgres=%ss loadgen=%ss machine=%s%% busy (steal %s%%)%n",
                 target, kind, mode, rate, clients, throughput, r.ok, r.errors, fields[11], fields[12], fields[13],
-                fields[14], fields[15], fields[16], fields[20], fields[17], fields[18], fields[19]);
+                fields[14], fields[15], fields[16], fields[20], fields[17], fields[18], fields[19], fields[22]);
         if (args.containsKey("out")) {
             Files.writeString(Path.of(args.get("out")), String.join("\t", fields) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -427,7 +428,7 @@ public final class LoadGen {
 
     static final List<String> COLUMNS = List.of("label", "target", "kind", "mode", "rate", "clients", "seconds",
             "sent", "ok", "errors", "throughput", "p50", "p90", "p99", "p999", "max", "serverCpuS", "postgresCpuS",
-            "loadgenCpuS", "machineBusyPct", "serverCpuMsPerReq", "machineCoresBusy");
+            "loadgenCpuS", "machineBusyPct", "serverCpuMsPerReq", "machineCoresBusy", "machineStealPct");
 
     private static String ms(long[] sorted, double q) {
         if (sorted.length == 0) {
@@ -441,8 +442,12 @@ public final class LoadGen {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 
-    /** CPU seconds from /proc: the server process, all postgres processes, this process, and the machine. */
-    private record Cpu(double server, double postgres, double self, double machineBusy, double machineTotal) {
+    /**
+     * CPU seconds from /proc: the server process, all postgres processes, this process, and the machine (busy
+     * includes steal: time the hypervisor gave this guest's CPUs to someone else, which slows everything here).
+     */
+    private record Cpu(double server, double postgres, double self, double machineBusy, double machineTotal,
+            double machineSteal) {
 
         static final double TICKS = 100.0; // USER_HZ; 100 on every Linux architecture Debian ships
 
@@ -472,7 +477,8 @@ public final class LoadGen {
                 total += Double.parseDouble(cpu[i]);
             }
             double idle = Double.parseDouble(cpu[4]) + Double.parseDouble(cpu[5]);
-            return new Cpu(server, postgres / TICKS, self, total - idle, total);
+            double steal = cpu.length > 8 ? Double.parseDouble(cpu[8]) : 0;
+            return new Cpu(server, postgres / TICKS, self, total - idle, total, steal);
         }
 
         private static double processTicks(Path stat) throws IOException {

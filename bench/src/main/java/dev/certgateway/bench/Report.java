@@ -63,27 +63,27 @@ public final class Report {
         }
         out.append("### Saturation (closed loop)\n\n");
         out.append("| target | key | clients | issued/s | p50 ms | p99 ms | p99.9 ms | max ms | errors "
-                + "| server CPU s | server CPU ms/req | postgres CPU s | load generator CPU s | machine busy |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| server CPU s | server CPU ms/req | postgres CPU s | load generator CPU s | machine busy | steal |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map<String, String> r : rows) {
             if (r.get("mode").equals("closed")) {
-                out.append(String.format(Locale.ROOT, "| %s | %s | %s | **%.0f** | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s%% |%n",
+                out.append(String.format(Locale.ROOT, "| %s | %s | %s | **%.0f** | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s%% | %s%% |%n",
                         r.get("target"), name(r.get("kind")), r.get("clients"), d(r, "throughput"), n1(r, "p50"),
                         n1(r, "p99"), n1(r, "p999"), n1(r, "max"), r.get("errors"), n1(r, "serverCpuS"),
                         n2(r, "serverCpuMsPerReq"), n1(r, "postgresCpuS"), n1(r, "loadgenCpuS"),
-                        n1(r, "machineBusyPct")));
+                        n1(r, "machineBusyPct"), n1(r, "machineStealPct")));
             }
         }
         out.append("\n### Constant arrival rate (open model; latency from the intended send time)\n\n");
         out.append("| target | key | rate/s | issued/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors "
-                + "| server CPU ms/req | machine busy |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| server CPU ms/req | machine busy | steal |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map<String, String> r : rows) {
             if (r.get("mode").equals("open")) {
                 out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %s | %s | **%s** | %s | %s | %s | %s | %s%% |%n",
                         r.get("target"), name(r.get("kind")), r.get("rate"), d(r, "throughput"), n1(r, "p50"),
                         n1(r, "p90"), n1(r, "p99"), n1(r, "p999"), n1(r, "max"), r.get("errors"),
-                        n2(r, "serverCpuMsPerReq"), n1(r, "machineBusyPct")));
+                        n2(r, "serverCpuMsPerReq"), n1(r, "machineBusyPct"), n1(r, "machineStealPct")));
             }
         }
 
@@ -146,7 +146,9 @@ public final class Report {
     }
 
     private static double d(Map<String, String> r, String key) {
-        return Double.parseDouble(r.get(key));
+        String value = r.get(key);
+        // Results of older runs lack the newer columns.
+        return value == null ? Double.NaN : Double.parseDouble(value);
     }
 
     private static String n1(Map<String, String> r, String key) {
