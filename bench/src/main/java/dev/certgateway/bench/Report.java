@@ -80,7 +80,7 @@ public final class Report {
         out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map<String, String> r : rows) {
             if (r.get("mode").equals("open")) {
-                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %s | %s | **%s** | %s | %s | %s | %s | %s%% |%n",
+                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %s | %s | **%s** | %s | %s | %s | %s | %s%% | %s%% |%n",
                         r.get("target"), name(r.get("kind")), r.get("rate"), d(r, "throughput"), n1(r, "p50"),
                         n1(r, "p90"), n1(r, "p99"), n1(r, "p999"), n1(r, "max"), r.get("errors"),
                         n2(r, "serverCpuMsPerReq"), n1(r, "machineBusyPct"), n1(r, "machineStealPct")));
