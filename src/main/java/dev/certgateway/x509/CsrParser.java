@@ -2,8 +2,6 @@ package dev.certgateway.x509;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -28,10 +26,10 @@ public final class CsrParser {
             + " or as base64 DER";
 
     // The old "NEW CERTIFICATE REQUEST" label is still produced by some tools (Netscape, older Windows).
-    private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN (NEW )?CERTIFICATE REQUEST-----(.*?)-----END (NEW )?CERTIFICATE REQUEST-----",
-            Pattern.DOTALL);
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final String BEGIN = "-----BEGIN CERTIFICATE REQUEST-----";
+    private static final String BEGIN_NEW = "-----BEGIN NEW CERTIFICATE REQUEST-----";
+    private static final String END = "-----END CERTIFICATE REQUEST-----";
+    private static final String END_NEW = "-----END NEW CERTIFICATE REQUEST-----";
 
     private final KeyChecker keyChecker = new KeyChecker(FIELD);
     private final SignatureProviders providers;
@@ -88,17 +86,16 @@ public final class CsrParser {
     private static byte[] decodeText(String csr) {
         String body;
         if (csr.contains("-----BEGIN")) {
-            Matcher m = PEM.matcher(csr);
-            if (!m.find()) {
+            body = pemBody(csr);
+            if (body == null) {
                 throw new MalformedCsrException(FIELD + ": has a PEM header but no complete CERTIFICATE REQUEST block;"
                         + " " + FORMATS);
             }
-            body = m.group(2);
         } else {
             body = csr;
         }
         try {
-            byte[] der = Base64.getDecoder().decode(WHITESPACE.matcher(body).replaceAll(""));
+            byte[] der = Base64.getDecoder().decode(withoutWhitespace(body));
             if (der.length == 0) {
                 throw new IllegalArgumentException("empty");
             }
@@ -106,6 +103,38 @@ public final class CsrParser {
         } catch (IllegalArgumentException e) {
             throw new MalformedCsrException(FIELD + ": is not valid PEM or base64; " + FORMATS);
         }
+    }
+
+    /**
+     * The text between the first {@code -----BEGIN [NEW ]CERTIFICATE REQUEST-----} and the first matching end
+     * line after it, or null when there is no such block.
+     */
+    static String pemBody(String text) {
+        int begin = firstOf(text, 0, BEGIN, BEGIN_NEW);
+        if (begin < 0) {
+            return null;
+        }
+        int bodyStart = begin + (text.startsWith(BEGIN, begin) ? BEGIN.length() : BEGIN_NEW.length());
+        int end = firstOf(text, bodyStart, END, END_NEW);
+        return end < 0 ? null : text.substring(bodyStart, end);
+    }
+
+    private static int firstOf(String text, int from, String one, String other) {
+        int first = text.indexOf(one, from);
+        int second = text.indexOf(other, from);
+        return first < 0 ? second : second < 0 ? first : Math.min(first, second);
+    }
+
+    /** Without the characters of {@code \s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    static String withoutWhitespace(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != 0x0B && c != '\f' && c != '\r') {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
     }
 
     private void verifySignature(PKCS10CertificationRequest request, SubjectPublicKeyInfo key) {

@@ -133,4 +133,28 @@ class CsrParserTests {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    /** The PEM block and the whitespace are found as the regular expressions the parser once used found them. */
+    @Test
+    void pemBlocksAndWhitespaceAreFoundAsTheirRegularExpressionsFindThem() {
+        java.util.regex.Pattern pem = java.util.regex.Pattern.compile(
+                "-----BEGIN (NEW )?CERTIFICATE REQUEST-----(.*?)-----END (NEW )?CERTIFICATE REQUEST-----",
+                java.util.regex.Pattern.DOTALL);
+        String b = "-----BEGIN CERTIFICATE REQUEST-----";
+        String bn = "-----BEGIN NEW CERTIFICATE REQUEST-----";
+        String e = "-----END CERTIFICATE REQUEST-----";
+        String en = "-----END NEW CERTIFICATE REQUEST-----";
+        for (String text : new String[] {
+                b + "\nQUJD\n" + e, bn + "QUJD" + en, b + "QUJD" + en, bn + "QUJD" + e,
+                "junk\r\n" + b + "\r\nQU JD\r\n" + e + "\r\ntrailer", b + "one" + e + b + "two" + e,
+                bn + "x" + b + "y" + e, b + "x" + bn + "y" + en + e, b + e, b + "QUJD", "QUJD" + e,
+                e + b + "QUJD" + e, "-----BEGIN CERTIFICATE-----QUJD-----END CERTIFICATE-----",
+                "-----BEGIN NEW CERTIFICATE REQUEST----" + "QUJD" + e, b + "QUJD-----END NEW CERTIFICATE REQUEST----"}) {
+            java.util.regex.Matcher m = pem.matcher(text);
+            assertThat(CsrParser.pemBody(text)).as(text).isEqualTo(m.find() ? m.group(2) : null);
+        }
+        for (String text : new String[] {"", "QUJD", " Q\tU\nJ\u000BD\f\r ", "\u00a0QUJD\u2028", "a  b\n\nc"}) {
+            assertThat(CsrParser.withoutWhitespace(text)).as(text).isEqualTo(text.replaceAll("\\s+", ""));
+        }
+    }
 }
