@@ -3,7 +3,9 @@ package dev.certgateway.issuance;
 import dev.certgateway.sql.RowInsert;
 import dev.certgateway.sql.SqlStatement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +20,11 @@ import org.springframework.stereotype.Repository;
 class IssuanceRecorder {
 
     private final JdbcClient jdbc;
+    /**
+     * Each combination of parts composed once: the parts are the same strings on every issuance, so the statement
+     * is too, and the JDBC layers' statement caches find it without hashing its text again.
+     */
+    private final Map<List<String>, String> statements = new ConcurrentHashMap<>();
 
     IssuanceRecorder(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -33,19 +40,21 @@ class IssuanceRecorder {
         Map<String, Object> parameters = new HashMap<>(certificate.parameters());
         parameters.putAll(auditEvent.parameters());
         if (tokenWrite == null) {
-            jdbc.sql("with certificate as (" + certificate.insert() + ") " + auditEvent.insert())
-                    .params(parameters)
-                    .update();
+            String statement = statements.computeIfAbsent(List.of(certificate.insert(), auditEvent.insert()),
+                    parts -> "with certificate as (" + parts.get(0) + ") " + parts.get(1));
+            jdbc.sql(statement).params(parameters).update();
             return true;
         }
         parameters.putAll(tokenWrite.parameters());
         // The token write yields one row when it took place and none when it did not; both inserts select from
         // it, so they write their row exactly when the token is written. Foreign keys are checked at the end of
         // the statement, when all three writes are there.
-        String statement = "with completed as (" + tokenWrite.sql() + " returning 1),"
-                + " certificate as (" + certificate.insertSelectingFrom("completed") + "),"
-                + " audit as (" + auditEvent.insertSelectingFrom("completed") + ")"
-                + " select count(*) from completed";
+        String statement = statements.computeIfAbsent(List.of(tokenWrite.sql(),
+                        certificate.insertSelectingFrom("completed"), auditEvent.insertSelectingFrom("completed")),
+                parts -> "with completed as (" + parts.get(0) + " returning 1),"
+                        + " certificate as (" + parts.get(1) + "),"
+                        + " audit as (" + parts.get(2) + ")"
+                        + " select count(*) from completed");
         return jdbc.sql(statement).params(parameters).query(Integer.class).single() == 1;
     }
 }

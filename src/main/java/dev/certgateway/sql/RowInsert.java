@@ -4,11 +4,11 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.SqlParameterValue;
 
 /**
@@ -20,10 +20,17 @@ import org.springframework.jdbc.core.SqlParameterValue;
  */
 public final class RowInsert {
 
+    /**
+     * The SQL text and parameter names of every column list seen, built once: a row is inserted on every
+     * issuance, and the same strings each time also let the JDBC layers' statement caches find them cheaply.
+     */
+    private static final Map<Layout.Key, Layout> LAYOUTS = new ConcurrentHashMap<>();
+
     private final String table;
     private final List<String> columns = new ArrayList<>();
-    private final List<String> expressions = new ArrayList<>();
-    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final List<String> types = new ArrayList<>();
+    private final List<SqlParameterValue> values = new ArrayList<>();
+    private Layout layout;
 
     private RowInsert(String table) {
         this.table = table;
@@ -63,10 +70,10 @@ public final class RowInsert {
      * @param sqlType the JDBC type the driver sends the value as (see {@link Types})
      */
     private RowInsert value(String column, String type, int sqlType, Object value) {
-        String parameter = table + "__" + column;
         columns.add(column);
-        expressions.add("cast(:" + parameter + " as " + type + ")");
-        parameters.put(parameter, new SqlParameterValue(sqlType, value));
+        types.add(type);
+        values.add(new SqlParameterValue(sqlType, value));
+        layout = null;
         return this;
     }
 
@@ -76,8 +83,7 @@ public final class RowInsert {
 
     /** {@code insert into <table> (<columns>) values (<values>)}: the row on its own. */
     public String insert() {
-        return "insert into " + table + " (" + String.join(", ", columns) + ") values ("
-                + String.join(", ", expressions) + ")";
+        return layout().insert;
     }
 
     /**
@@ -86,17 +92,56 @@ public final class RowInsert {
      * may not.
      */
     public String insertSelectingFrom(String source) {
-        return "insert into " + table + " (" + String.join(", ", columns) + ") select "
-                + String.join(", ", expressions) + " from " + source;
+        Layout current = layout();
+        return current.selectingFrom.computeIfAbsent(source,
+                from -> "insert into " + table + " (" + current.columnList + ") select " + current.valueList
+                        + " from " + from);
     }
 
     /** The named parameters of {@link #insert()} and {@link #insertSelectingFrom}. */
     public Map<String, Object> parameters() {
-        return Map.copyOf(parameters);
+        String[] names = layout().parameterNames;
+        Map<String, Object> parameters = new HashMap<>(names.length * 2);
+        for (int i = 0; i < names.length; i++) {
+            parameters.put(names[i], values.get(i));
+        }
+        return parameters;
+    }
+
+    private Layout layout() {
+        if (layout == null) {
+            layout = LAYOUTS.computeIfAbsent(new Layout.Key(table, List.copyOf(columns), List.copyOf(types)),
+                    Layout::new);
+        }
+        return layout;
     }
 
     @Override
     public String toString() {
-        return parameters.keySet().stream().collect(Collectors.joining(", ", table + "[", "]"));
+        return table + columns;
+    }
+
+    private static final class Layout {
+
+        record Key(String table, List<String> columns, List<String> types) {
+        }
+
+        final String[] parameterNames;
+        final String columnList;
+        final String valueList;
+        final String insert;
+        final Map<String, String> selectingFrom = new ConcurrentHashMap<>();
+
+        Layout(Key key) {
+            parameterNames = new String[key.columns().size()];
+            List<String> expressions = new ArrayList<>();
+            for (int i = 0; i < parameterNames.length; i++) {
+                parameterNames[i] = key.table() + "__" + key.columns().get(i);
+                expressions.add("cast(:" + parameterNames[i] + " as " + key.types().get(i) + ")");
+            }
+            columnList = String.join(", ", key.columns());
+            valueList = String.join(", ", expressions);
+            insert = "insert into " + key.table() + " (" + columnList + ") values (" + valueList + ")";
+        }
     }
 }
