@@ -60,6 +60,12 @@ class CertificateTimesTests {
                 .isEqualTo(withOffset.getDate().toInstant());
         assertThat(CertificateTimes.decode(withFraction)).isEqualTo(Instant.parse("2050-01-01T00:00:00.500Z"))
                 .isEqualTo(withFraction.getDate().toInstant());
+        // Dates that do not exist are left to BouncyCastle too, whatever it makes of them.
+        for (Time impossible : new Time[] {new Time(new ASN1UTCTime("490231000000Z")),
+                new Time(new ASN1UTCTime("991301000000Z")), new Time(new ASN1GeneralizedTime("20500101240000Z")),
+                new Time(new ASN1GeneralizedTime("20490229120000Z"))}) {
+            assertThat(CertificateTimes.decode(impossible)).isEqualTo(impossible.getDate().toInstant());
+        }
     }
 
     @Test
