@@ -31,6 +31,7 @@ CFSSL_RSA_PORT=${CFSSL_RSA_PORT:-18889}
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 KEEP_DB=${KEEP_DB:-0}
+FSYNC_PROBE=${FSYNC_PROBE:-1}            # 1: time fdatasync on the results' file system during every measured block
 MVN_FLAGS=${MVN_FLAGS:-}                 # e.g. -o when the Maven repository is already populated
 
 TS=$(date -u +%Y%m%d%H%M%S)
@@ -172,8 +173,11 @@ load() { # target kind mode extra-args...
   if [ "$target" = gateway ]; then port=$GW_PORT; pid=$GW_PID
   elif [ "$kind" = ec ]; then port=$CFSSL_EC_PORT; pid=$CFSSL_EC_PID
   else port=$CFSSL_RSA_PORT; pid=$CFSSL_RSA_PID; fi
+  local probe=()
+  [ "$FSYNC_PROBE" = 1 ] && probe=(fsyncProbe="$RUN")
   java -Xms256m -Xmx512m -XX:+UseParallelGC -Xlog:gc:file="$RUN/loadgen-gc-$target-$kind-$(date +%s%3N).log":time,uptime -cp "$CP" dev.certgateway.bench.LoadGen target="$target" kind="$kind" \
-    port="$port" pid="$pid" csrs="$KEYS/csrs-$kind.txt" token="$KEYS/token" out="$RESULTS" label="$TS" "$@" \
+    port="$port" pid="$pid" csrs="$KEYS/csrs-$kind.txt" token="$KEYS/token" out="$RESULTS" label="$TS" \
+    "${probe[@]}" "$@" \
     | tee -a "$RUN/run.log"
 }
 if [[ " $TARGETS " == *" gateway "* ]]; then

@@ -239,16 +239,23 @@ public final class LoadGen {
         return false;
     }
 
+    /** The disk's fsync latency during a recorded block, when asked for ({@code fsyncProbe=<directory>}). */
+    private FsyncProbe probe;
+
     private void run() throws Exception {
         String mode = args.get("mode");
         int seconds = Integer.parseInt(args.get("seconds"));
         int clients = Integer.parseInt(args.getOrDefault("clients", "16"));
         boolean record = !Boolean.parseBoolean(args.getOrDefault("warmup", "false"));
+        probe = record && args.containsKey("fsyncProbe") ? FsyncProbe.start(Path.of(args.get("fsyncProbe"))) : null;
         Cpu before = Cpu.sample(args.get("pid"));
         Result result = mode.equals("open")
                 ? open(Integer.parseInt(args.get("rate")), seconds, clients)
                 : closed(seconds, clients);
         Cpu after = Cpu.sample(args.get("pid"));
+        if (probe != null) {
+            probe.close();
+        }
         if (!record) {
             System.out.printf(Locale.ROOT, "  warm-up %s %s: %d ok, %d errors, %.0f/s%n", target, kind, result.ok,
                     result.errors, result.ok / result.elapsedSeconds);
@@ -306,7 +313,7 @@ public final class LoadGen {
             }
         }
         if (args.containsKey("timeline")) {
-            writeTimeline(Path.of(args.get("timeline")), start, period, latencies, done);
+            writeTimeline(Path.of(args.get("timeline")), start, period, latencies, done, probe);
         }
         long[] measured = new long[(int) completed];
         int k = 0;
@@ -320,11 +327,13 @@ public final class LoadGen {
 
     /**
      * Per 100 ms of intended send time (wall clock): requests due, the slowest and how many took over 15 ms, so
-     * that stalls can be matched with GC and checkpoint logs.
+     * that stalls can be matched with GC and checkpoint logs, and with the probe the slowest fsync that started
+     * in those 100 ms.
      */
-    private static void writeTimeline(Path file, long start, double period, long[] latencies, boolean[] done) {
+    private static void writeTimeline(Path file, long start, double period, long[] latencies, boolean[] done,
+            FsyncProbe probe) {
         long epochStartMillis = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000;
-        StringBuilder out = new StringBuilder("epoch_ms\tdue\tmax_ms\tover_15ms\n");
+        StringBuilder out = new StringBuilder("epoch_ms\tdue\tmax_ms\tover_15ms\tfsync_max_ms\n");
         int perWindow = (int) Math.max(1, Math.round(100_000_000 / period));
         for (int from = 0; from < latencies.length; from += perWindow) {
             long max = 0;
@@ -336,8 +345,12 @@ public final class LoadGen {
                     slow += latencies[i] > 15_000_000 ? 1 : 0;
                 }
             }
-            out.append(epochStartMillis + (long) (from * period / 1e6)).append('\t').append(to - from).append('\t')
-                    .append(String.format(Locale.ROOT, "%.1f", max / 1e6)).append('\t').append(slow).append('\n');
+            long windowStart = epochStartMillis + (long) (from * period / 1e6);
+            out.append(windowStart).append('\t').append(to - from).append('\t')
+                    .append(String.format(Locale.ROOT, "%.1f", max / 1e6)).append('\t').append(slow).append('\t')
+                    .append(probe == null ? "NaN"
+                            : String.format(Locale.ROOT, "%.1f", probe.slowestBetween(windowStart, windowStart + 100) / 1e6))
+                    .append('\n');
         }
         try {
             Files.writeString(file, out);
@@ -406,6 +419,7 @@ public final class LoadGen {
         double busy = after.machineBusy - before.machineBusy;
         double allTicks = after.machineTotal - before.machineTotal;
         double steal = after.machineSteal - before.machineSteal;
+        long[] fsync = probe == null ? null : probe.sortedLatencies();
         String rate = mode.equals("open") ? args.get("rate") : "-";
         String[] fields = {
             args.getOrDefault("label", ""), target, kind, mode, rate, Integer.toString(clients),
@@ -413,13 +427,16 @@ public final class LoadGen {
             fmt(throughput), ms(lat, 0.50), ms(lat, 0.90), ms(lat, 0.99), ms(lat, 0.999),
             lat.length == 0 ? "NaN" : fmt(lat[lat.length - 1] / 1e6), fmt(serverCpu), fmt(pgCpu), fmt(selfCpu),
             fmt(100.0 * busy / allTicks), fmt(r.ok == 0 ? Double.NaN : 1000.0 * serverCpu / r.ok),
-            fmt((busy / Cpu.TICKS) / r.elapsedSeconds), fmt(100.0 * steal / allTicks)
+            fmt((busy / Cpu.TICKS) / r.elapsedSeconds), fmt(100.0 * steal / allTicks),
+            fsync == null ? "NaN" : ms(fsync, 0.99), fsync == null || fsync.length == 0 ? "NaN" : fmt(fsync[fsync.length - 1] / 1e6)
         };
         System.out.printf(Locale.ROOT,
                 "  %-7s %-3s %-6s rate=%-5s clients=%-3d  %8.1f/s ok=%d err=%d  p50=%s p90=%s p99=%s p99.9=%s max=%s ms"
-                        + "  cpu: server=%ss (%s ms/req) postgres=%ss loadgen=%ss machine=%s%% busy (steal %s%%)%n",
+                        + "  cpu: server=%ss (%s ms/req) postgres=%ss loadgen=%ss machine=%s%% busy (steal %s%%)"
+                        + "  disk fsync: p99=%s max=%s ms%n",
                 target, kind, mode, rate, clients, throughput, r.ok, r.errors, fields[11], fields[12], fields[13],
-                fields[14], fields[15], fields[16], fields[20], fields[17], fields[18], fields[19], fields[22]);
+                fields[14], fields[15], fields[16], fields[20], fields[17], fields[18], fields[19], fields[22],
+                fields[23], fields[24]);
         if (args.containsKey("out")) {
             Files.writeString(Path.of(args.get("out")), String.join("\t", fields) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -428,7 +445,8 @@ public final class LoadGen {
 
     static final List<String> COLUMNS = List.of("label", "target", "kind", "mode", "rate", "clients", "seconds",
             "sent", "ok", "errors", "throughput", "p50", "p90", "p99", "p999", "max", "serverCpuS", "postgresCpuS",
-            "loadgenCpuS", "machineBusyPct", "serverCpuMsPerReq", "machineCoresBusy", "machineStealPct");
+            "loadgenCpuS", "machineBusyPct", "serverCpuMsPerReq", "machineCoresBusy", "machineStealPct", "fsyncP99Ms",
+            "fsyncMaxMs");
 
     private static String ms(long[] sorted, double q) {
         if (sorted.length == 0) {

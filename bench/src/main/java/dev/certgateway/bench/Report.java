@@ -76,14 +76,15 @@ public final class Report {
         }
         out.append("\n### Constant arrival rate (open model; latency from the intended send time)\n\n");
         out.append("| target | key | rate/s | issued/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors "
-                + "| server CPU ms/req | machine busy | steal |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| server CPU ms/req | machine busy | steal | disk fsync p99 ms | disk fsync max ms |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map<String, String> r : rows) {
             if (r.get("mode").equals("open")) {
-                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %s | %s | **%s** | %s | %s | %s | %s | %s%% | %s%% |%n",
+                out.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %s | %s | **%s** | %s | %s | %s | %s | %s%% | %s%% | %s | %s |%n",
                         r.get("target"), name(r.get("kind")), r.get("rate"), d(r, "throughput"), n1(r, "p50"),
                         n1(r, "p90"), n1(r, "p99"), n1(r, "p999"), n1(r, "max"), r.get("errors"),
-                        n2(r, "serverCpuMsPerReq"), n1(r, "machineBusyPct"), n1(r, "machineStealPct")));
+                        n2(r, "serverCpuMsPerReq"), n1(r, "machineBusyPct"), n1(r, "machineStealPct"),
+                        n1(r, "fsyncP99Ms"), n1(r, "fsyncMaxMs")));
             }
         }
 
