@@ -24,8 +24,8 @@ import dev.certgateway.policy.PolicyService;
 import dev.certgateway.policy.PolicyViolationException;
 import dev.certgateway.policy.Violation;
 import dev.certgateway.security.Caller;
-import dev.certgateway.sql.SqlStatement;
 import dev.certgateway.sql.RowIds;
+import dev.certgateway.sql.SqlStatement;
 import dev.certgateway.x509.CertificateBlueprint;
 import dev.certgateway.x509.CertificateComposer;
 import dev.certgateway.x509.CertificateTemplate;
@@ -297,7 +297,7 @@ public class IssuanceService {
         if (!recordIssued(issued, tokenWrite == null ? null : tokenWrite.apply(issued.id()))) {
             // Every signature of the authority's key is accounted for, even one nobody will ever see.
             log.info("Certificate with serial {} from authority {} was signed but neither recorded nor returned: "
-                    + "idempotency token {} of team {} belongs to another request", issued.serialNumber(),
+                    + "idempotency token {} of team {} was taken by another request", issued.serialNumber(),
                     authority.alias(), command.idempotencyToken(), caller.team());
             return null;
         }
