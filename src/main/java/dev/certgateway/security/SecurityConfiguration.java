@@ -46,6 +46,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new PlainBearerTokenResolver())
                         .jwt(jwt -> jwt
                                 .decoder(VerifiedTokenCache.around(jwtDecoder, properties.tokenCache(), meters))
                                 .jwtAuthenticationConverter(new TeamJwtAuthenticationConverter(properties.teamClaim())))

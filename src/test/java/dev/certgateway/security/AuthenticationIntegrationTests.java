@@ -27,6 +27,16 @@ class AuthenticationIntegrationTests extends IntegrationTestSupport {
         assertThat(response.header("WWW-Authenticate")).contains("invalid_token");
     }
 
+    /** A bearer header that is not a token's form at all: Spring Security's answer, through the gateway's resolver. */
+    @Test
+    void malformedBearerHeaderIs401Problem() {
+        Response response = send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/certificates"))
+                .header("Authorization", "Bearer not a token").GET());
+        assertProblem(response, 401, "Unauthenticated");
+        assertThat(response.header("WWW-Authenticate")).contains("invalid_token");
+        assertThat(response.json().get("detail").asString()).contains("Bearer token is malformed");
+    }
+
     @Test
     void tokenSignedByAnotherKeyIs401() {
         String foreign = new dev.certgateway.testsupport.JwtMinter(
