@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -64,7 +65,9 @@ class IssuanceWithoutDatabaseTests {
                 audit, new IssuanceMetrics(new SimpleMeterRegistry()),
                 new PendingCertificates(registry, inventory, transactions,
                         new DefaultListableBeanFactory().getBeanProvider(MeterRegistry.class), audit),
-                new IssuanceRecorder(jdbc), SignatureProviders.preferNative());
+                new IssuanceRecorder(new NamedParameterJdbcTemplate(unreachable), transactions,
+                        new GroupCommitProperties(64), new SimpleMeterRegistry()),
+                SignatureProviders.preferNative());
 
         IssueCertificateCommand command = new IssueCertificateCommand("test-ec",
                 TestCsr.withSharedEcKey().subject("CN=unrecorded").pem(), SigningAlgorithm.SHA256WITHECDSA, null,

@@ -1,0 +1,182 @@
+package dev.certgateway.issuance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.certgateway.testsupport.IntegrationTestSupport;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit on the real database: which writes share a transaction is read from PostgreSQL itself (rows
+ * written by one transaction carry the same {@code xmin}). A test holds a lock on the table so that the first
+ * write waits, and the ones handed in meanwhile queue behind it.
+ */
+class GroupCommitIntegrationTests extends IntegrationTestSupport {
+
+    private static final String INSERT = "insert into group_commit_probe (id, note) values (:id, :note)";
+    private static final String INSERT_UNLESS_PRESENT = INSERT + " on conflict (id) do nothing";
+
+    @Autowired
+    NamedParameterJdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    DataSource dataSource;
+
+    private final ExecutorService callers = Executors.newFixedThreadPool(8);
+    private GroupCommit writes;
+
+    @BeforeEach
+    void probeTable() {
+        jdbc.getJdbcTemplate().execute("drop table if exists group_commit_probe");
+        jdbc.getJdbcTemplate().execute("create table group_commit_probe (id int primary key, note text not null)");
+        writes = new GroupCommit(jdbc, transactions, 64, new SimpleMeterRegistry());
+    }
+
+    @AfterEach
+    void dropProbeTable() {
+        writes.close();
+        callers.shutdownNow();
+        jdbc.getJdbcTemplate().execute("drop table if exists group_commit_probe");
+    }
+
+    @Test
+    void writesHandedInWhileATransactionCommitsShareTheNextOne() throws Exception {
+        List<Future<Integer>> queued = new ArrayList<>();
+        Future<Integer> first;
+        try (Connection blocker = lockProbeTable()) {
+            first = callers.submit(() -> writes.update(INSERT, row(1)));
+            awaitWaitingForLock();
+            for (int id = 2; id <= 5; id++) {
+                Map<String, Object> row = row(id);
+                queued.add(callers.submit(() -> writes.update(INSERT, row)));
+            }
+            awaitCallersWaiting(5);
+            blocker.rollback();
+        }
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        for (Future<Integer> write : queued) {
+            assertThat(write.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+        assertThat(transactionOf(2)).isEqualTo(transactionOf(3)).isEqualTo(transactionOf(4))
+                .isEqualTo(transactionOf(5)).isNotEqualTo(transactionOf(1));
+    }
+
+    @Test
+    void aFailingWriteFailsAloneAndEveryWriteGetsItsOwnCount() throws Exception {
+        writes.update(INSERT, row(1));
+        Future<Integer> duplicate;
+        Future<Integer> unchanged;
+        Future<Integer> fresh;
+        try (Connection blocker = lockProbeTable()) {
+            Future<Integer> first = callers.submit(() -> writes.update(INSERT, row(10)));
+            awaitWaitingForLock();
+            duplicate = callers.submit(() -> writes.update(INSERT, row(1)));
+            unchanged = callers.submit(() -> writes.update(INSERT_UNLESS_PRESENT, row(1)));
+            fresh = callers.submit(() -> writes.update(INSERT, row(11)));
+            awaitCallersWaiting(4);
+            blocker.rollback();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+
+        assertThatThrownBy(() -> duplicate.get(10, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(unchanged.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(fresh.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(jdbc.getJdbcTemplate().queryForList("select id from group_commit_probe order by id", Integer.class))
+                .containsExactly(1, 10, 11);
+    }
+
+    @Test
+    void withOneRecordPerTransactionEveryWriteCommitsAloneInItsCallersThread() throws Exception {
+        GroupCommit single = new GroupCommit(jdbc, transactions, 1, new SimpleMeterRegistry());
+        try {
+            List<CompletableFuture<Integer>> written = new ArrayList<>();
+            for (int id = 1; id <= 4; id++) {
+                Map<String, Object> row = row(id);
+                written.add(CompletableFuture.supplyAsync(() -> single.update(INSERT, row), callers));
+            }
+            for (CompletableFuture<Integer> write : written) {
+                assertThat(write.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            }
+            assertThat(jdbc.getJdbcTemplate().queryForObject(
+                    "select count(distinct xmin::text) from group_commit_probe", Integer.class)).isEqualTo(4);
+        } finally {
+            single.close();
+        }
+    }
+
+    @Test
+    void writesHandedInAfterCloseStillCommit() {
+        writes.close();
+        assertThat(writes.update(INSERT, row(7))).isEqualTo(1);
+        assertThat(jdbc.getJdbcTemplate().queryForObject("select note from group_commit_probe where id = 7",
+                String.class)).isEqualTo("row 7");
+    }
+
+    private static Map<String, Object> row(int id) {
+        return Map.of("id", id, "note", "row " + id);
+    }
+
+    /** A transaction holding a lock that every insert into the probe table waits for until it ends. */
+    private Connection lockProbeTable() throws Exception {
+        Connection connection = dataSource.getConnection();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("lock table group_commit_probe in share mode");
+        }
+        return connection;
+    }
+
+    private void awaitWaitingForLock() throws InterruptedException {
+        awaitTrue(() -> jdbc.getJdbcTemplate().queryForObject(
+                "select count(*) from pg_locks where relation = 'group_commit_probe'::regclass and not granted",
+                Integer.class) == 1);
+    }
+
+    /** Waits until {@code count} callers, the one whose write waits for the lock among them, wait for their writes. */
+    private void awaitCallersWaiting(int count) throws InterruptedException {
+        awaitTrue(() -> Thread.getAllStackTraces().entrySet().stream()
+                .filter(thread -> thread.getKey().getState() == Thread.State.TIMED_WAITING)
+                .filter(thread -> List.of(thread.getValue()).stream()
+                        .anyMatch(frame -> frame.getMethodName().equals("update")
+                                && frame.getClassName().equals(GroupCommit.class.getName())))
+                .count() == count);
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached in 10 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private String transactionOf(int id) {
+        return jdbc.getJdbcTemplate().queryForObject("select xmin::text from group_commit_probe where id = ?",
+                String.class, id);
+    }
+}
