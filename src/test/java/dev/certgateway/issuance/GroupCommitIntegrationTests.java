@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,9 +65,9 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
     void writesHandedInWhileATransactionCommitsShareTheNextOne() throws Exception {
         List<Future<Integer>> queued = new ArrayList<>();
         Future<Integer> first;
-        try (Connection blocker = lockProbeTable()) {
+        try (Connection blocker = lock("group_commit_probe")) {
             first = callers.submit(() -> writes.update(INSERT, row(1)));
-            awaitWaitingForLock();
+            awaitWaitingForLock("group_commit_probe");
             for (int id = 2; id <= 5; id++) {
                 Map<String, Object> row = row(id);
                 queued.add(callers.submit(() -> writes.update(INSERT, row)));
@@ -89,9 +90,9 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
         Future<Integer> duplicate;
         Future<Integer> unchanged;
         Future<Integer> fresh;
-        try (Connection blocker = lockProbeTable()) {
+        try (Connection blocker = lock("group_commit_probe")) {
             Future<Integer> first = callers.submit(() -> writes.update(INSERT, row(10)));
-            awaitWaitingForLock();
+            awaitWaitingForLock("group_commit_probe");
             duplicate = callers.submit(() -> writes.update(INSERT, row(1)));
             unchanged = callers.submit(() -> writes.update(INSERT_UNLESS_PRESENT, row(1)));
             fresh = callers.submit(() -> writes.update(INSERT, row(11)));
@@ -135,24 +136,57 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
                 String.class)).isEqualTo("row 7");
     }
 
+    /**
+     * Two identical requests with one idempotency token whose records share a transaction: the second statement
+     * sees the first one's token and writes nothing, so both callers get the one certificate.
+     */
+    @Test
+    void identicalRequestsRecordedInOneTransactionGetTheOneCertificate() throws Exception {
+        String team = "group-" + UUID.randomUUID();
+        Map<String, Object> twin = oneDayRequest("twin.example", "twin-1");
+        Future<Response> first;
+        List<Future<Response>> twins = new ArrayList<>();
+        try (Connection blocker = lock("audit_event")) {
+            first = callers.submit(() -> post("/api/v1/certificates", token(team),
+                    oneDayRequest("first.example", null)));
+            awaitWaitingForLock("audit_event");
+            for (int i = 0; i < 2; i++) {
+                twins.add(callers.submit(() -> post("/api/v1/certificates", token(team), twin)));
+            }
+            awaitCallersWaiting(3);
+            blocker.rollback();
+        }
+
+        assertThat(first.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
+        List<Response> answers = new ArrayList<>();
+        for (Future<Response> answer : twins) {
+            answers.add(answer.get(10, TimeUnit.SECONDS));
+        }
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.body()).isEqualTo(201));
+        assertThat(answers.stream().map(answer -> answer.json().get("id").asString()).distinct()).hasSize(1);
+        assertThat(answers.stream().filter(answer -> answer.header("Idempotent-Replayed") == null)).hasSize(1);
+        assertThat(jdbc.getJdbcTemplate().queryForObject("select count(*) from issued_certificate where team = ?",
+                Integer.class, team)).isEqualTo(2);
+    }
+
     private static Map<String, Object> row(int id) {
         return Map.of("id", id, "note", "row " + id);
     }
 
-    /** A transaction holding a lock that every insert into the probe table waits for until it ends. */
-    private Connection lockProbeTable() throws Exception {
+    /** A transaction holding a lock that every insert into {@code table} waits for until it ends. */
+    private Connection lock(String table) throws Exception {
         Connection connection = dataSource.getConnection();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("lock table group_commit_probe in share mode");
+            statement.execute("lock table " + table + " in share mode");
         }
         return connection;
     }
 
-    private void awaitWaitingForLock() throws InterruptedException {
+    private void awaitWaitingForLock(String table) throws InterruptedException {
         awaitTrue(() -> jdbc.getJdbcTemplate().queryForObject(
-                "select count(*) from pg_locks where relation = 'group_commit_probe'::regclass and not granted",
-                Integer.class) == 1);
+                "select count(*) from pg_locks where relation = cast(? as regclass) and not granted",
+                Integer.class, table) == 1);
     }
 
     /** Waits until {@code count} callers, the one whose write waits for the lock among them, wait for their writes. */

@@ -56,6 +56,21 @@ class IssuanceMetricsIntegrationTests extends IntegrationTestSupport {
     }
 
     @Test
+    void everyRecordedIssuanceIsCountedInTheRecordsPerCommit() {
+        String before = scrape();
+        String team = "metrics-" + UUID.randomUUID();
+        assertThat(post("/api/v1/certificates", token(team), oneDayRequest("c.example", "c-1")).status())
+                .isEqualTo(201);
+
+        String after = scrape();
+        // Other tests may record at the same time: at least this one's record was counted, in a commit of >= 1.
+        assertThat(sample(after, "certgw_issuance_records_per_commit_sum", Map.of())
+                - sample(before, "certgw_issuance_records_per_commit_sum", Map.of())).isGreaterThanOrEqualTo(1.0);
+        assertThat(sample(after, "certgw_issuance_records_per_commit_count", Map.of())
+                - sample(before, "certgw_issuance_records_per_commit_count", Map.of())).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
     void policyDenialsAreCountedPerRule() {
         Map<String, String> dnsDenials = Map.of("team", "policy-strict", "rule", "dns.allow");
         Map<String, String> denied = Map.of("team", "policy-strict", "outcome", "denied", "authority", "test-ec");
