@@ -95,6 +95,7 @@ public final class Hotspots {
             Map.entry("CsrParser.", "CSR decode, parse, key check"),
             Map.entry("LocalCertificateAuthority.sign", "building and signing the certificate"),
             Map.entry("ch/qos/logback", "logging (the issuance line and the audit line)"),
+            Map.entry("GroupCommit", "record: certificate + audit event + token completion (JDBC, group commit)"),
             Map.entry("IssuanceRecorder.record", "record: certificate + audit event + token completion (JDBC)"),
             Map.entry("IdempotencyStore.claim", "idempotency claim (JDBC)"),
             Map.entry("PolicyService", "policy"),
