@@ -23,13 +23,26 @@ JMH_ARGS=${JMH_ARGS:-"-f 1 -wi 3 -w 3s -i 5 -r 3s"}
 JIT_QUIET=${JIT_QUIET:-0.5}               # after the warm-up, more 30 s blocks until the JIT compiles for less than this many seconds in one
 JIT_MAX_BLOCKS=${JIT_MAX_BLOCKS:-8}      # ... but at most this many
 PROFILE=${PROFILE:-0}                    # 1: JFR profile of the gateway; async: async-profiler CPU samples (native frames too) after the warm-up
-PROFILE_EVENT=${PROFILE_EVENT:-itimer}   # async-profiler's event: itimer (CPU time) or alloc (allocated bytes, by allocation site)
-GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-"-Xms1g -Xmx1g"}
+PROFILE_EVENT=${PROFILE_EVENT:-cpu}      # async-profiler's event: cpu (CPU time through perf_events, every thread's, kernel included), itimer (CPU time by a process-wide timer: needs no perf_events, but on these machines it over-sampled native code threefold) or alloc (allocated bytes, by allocation site)
+GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-"-Xms1g -Xmx1g -XX:+UseParallelGC"}  # the collector the Helm chart deploys with (docs/deployment.md)
+GATEWAY_JAVA_HOME=${GATEWAY_JAVA_HOME:-}  # a JDK to run the gateway on (default: the java on PATH); everything else runs on the default
+GW_JAVA=java; GW_JSTAT=jstat; GW_JCMD=jcmd
+[ -n "$GATEWAY_JAVA_HOME" ] && { GW_JAVA=$GATEWAY_JAVA_HOME/bin/java; GW_JSTAT=$GATEWAY_JAVA_HOME/bin/jstat; GW_JCMD=$GATEWAY_JAVA_HOME/bin/jcmd; }
 GW_PORT=${GW_PORT:-18080}
 CFSSL_EC_PORT=${CFSSL_EC_PORT:-18888}
 CFSSL_RSA_PORT=${CFSSL_RSA_PORT:-18889}
+# own: a PostgreSQL server of the benchmark's own, its data in the run's directory on the machine's disk, with
+# PG_SETTINGS; machine: the server at PGHOST:PGPORT, configured as the machine has it.
+PG_SERVER=${PG_SERVER:-own}
+PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+PG_OWN_PORT=${PG_OWN_PORT:-15432}
+# The own server's settings on top of PostgreSQL's defaults. Durability stays on (fsync, synchronous_commit,
+# full_page_writes); the WAL is sized for a write-heavy service, so that checkpoints come every checkpoint_timeout
+# (5 min) instead of every half a minute at saturation (docs/deployment.md, "The database").
+PG_SETTINGS=${PG_SETTINGS:-"max_wal_size=8GB"}
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
+DB_ACTIVITY=${DB_ACTIVITY:-1}            # 1: sample autovacuum, the checkpointer and WAL written every 100 ms (db-activity.tsv)
 KEEP_DB=${KEEP_DB:-0}
 FSYNC_PROBE=${FSYNC_PROBE:-1}            # 1: time fdatasync on the results' file system during every measured block
 MVN_FLAGS=${MVN_FLAGS:-}                 # e.g. -o when the Maven repository is already populated
@@ -48,6 +61,7 @@ command -v cfssl >/dev/null || need+=(golang-cfssl)
 command -v openssl >/dev/null || need+=(openssl)
 command -v psql >/dev/null || need+=(postgresql-client)
 command -v curl >/dev/null || need+=(curl)
+[ "$PG_SERVER" = own ] && [ ! -x "$PG_BIN/initdb" ] && need+=(postgresql)
 if ((${#need[@]})); then
   SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${need[@]}"
@@ -94,6 +108,37 @@ cat > "$KEYS/cfssl.json" <<'JSON'
 {"signing": {"default": {"expiry": "720h", "usages": ["digital signature", "key encipherment", "server auth", "client auth"]}}}
 JSON
 
+# ---- the database server ------------------------------------------------------------------------------------
+PIDS=()
+PG_DATA=
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+  if [ -n "$PG_DATA" ]; then
+    "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+    cp "$PG_DATA/server.log" "$RUN/postgresql.log" 2>/dev/null || true
+    [ "$KEEP_DB" = 1 ] || rm -rf "$PG_DATA"
+  elif [ "$KEEP_DB" != 1 ]; then
+    psql -qc "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+if [ "$PG_SERVER" = own ]; then
+  # PostgreSQL refuses to run as root: as root, the server runs as the postgres user.
+  AS_PG=(); [ "$(id -u)" = 0 ] && AS_PG=(runuser -u postgres --)
+  PG_DATA=$RUN/pgdata
+  mkdir -p "$PG_DATA"
+  [ "$(id -u)" = 0 ] && chown postgres "$PG_DATA"
+  log "initialising a PostgreSQL server of the benchmark's own in $PG_DATA"
+  "${AS_PG[@]}" "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --locale=C > "$RUN/initdb.log"
+  pg_options="-c listen_addresses=127.0.0.1 -c port=$PG_OWN_PORT -c unix_socket_directories=$PG_DATA"
+  pg_options+=" -c fsync=on -c synchronous_commit=on -c full_page_writes=on"
+  pg_options+=" -c log_checkpoints=on -c log_autovacuum_min_duration=0"
+  for setting in $PG_SETTINGS; do pg_options+=" -c $setting"; done
+  "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -o "$pg_options" -w start > /dev/null
+  PGHOST=127.0.0.1; PGPORT=$PG_OWN_PORT
+fi
+
 # ---- machine ------------------------------------------------------------------------------------------------
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -102,7 +147,8 @@ JSON
   echo "memory: $(free -h | awk '/^Mem:/{print $2}')"
   echo "kernel: $(uname -r)"
   echo "java: $(java -version 2>&1 | head -1)"
-  echo "postgresql: $(psql -tAc 'show server_version') (synchronous_commit=$(psql -tAc 'show synchronous_commit'), fsync=$(psql -tAc 'show fsync'))"
+  echo "gateway java: $("$GW_JAVA" -version 2>&1 | head -1)"
+  echo "postgresql: $(psql -tAc 'show server_version') ($PG_SERVER server; $(psql -tAc "select string_agg(name || '=' || current_setting(name), ', ' order by name) from pg_settings where name in ('synchronous_commit', 'fsync', 'full_page_writes', 'shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'checkpoint_completion_target', 'wal_compression')"))"
   echo "cfssl: $(cfssl version 2>&1 | head -1)"
   echo "gateway: $(git -C "$ROOT" rev-parse --short HEAD) $GATEWAY_JAVA_OPTS"
   echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -120,16 +166,22 @@ if [ "$JMH" = 1 ]; then
 fi
 
 # ---- servers --------------------------------------------------------------------------------------------------
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
-  if [ "$KEEP_DB" != 1 ]; then psql -qc "drop database if exists $DB" >/dev/null 2>&1 || true; fi
-}
-trap cleanup EXIT
-
 log "creating database $DB"
 psql -qc "create database $DB"
+if [ "$DB_ACTIVITY" = 1 ]; then
+  # One psql session, one query every 100 ms, until this script ends: which tables autovacuum is working on, what
+  # the checkpointer waits for (CheckpointWriteDelay: spreading its writes; DataFileSync: its final fsyncs) and the
+  # WAL position, to match a latency tail with what the database was doing.
+  {
+    printf 'epoch_ms\twal_bytes\tautovacuum\tcheckpointer\n'
+    while kill -0 $$ 2>/dev/null && sleep 0.1; do
+      echo "select (extract(epoch from clock_timestamp()) * 1000)::bigint, pg_current_wal_lsn() - '0/0',
+        coalesce((select string_agg(regexp_replace(query, '^autovacuum: ', ''), ', ') from pg_stat_activity
+                  where backend_type = 'autovacuum worker'), '-'),
+        coalesce((select wait_event from pg_stat_activity where backend_type = 'checkpointer'), '-');"
+    done | psql -X -q -At -F $'\t' -d "$DB" 2>/dev/null
+  } > "$RUN/db-activity.tsv" &
+fi
 
 log "starting the gateway on 127.0.0.1:$GW_PORT"
 # shellcheck disable=SC2086
@@ -138,7 +190,7 @@ if [ "$PROFILE" = 1 ]; then
   # Started with the JVM: starting JFR later re-instruments JDK classes and throws away compiled code.
   JFR="-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording:name=bench,settings=profile"
 fi
-java $GATEWAY_JAVA_OPTS $JFR -Xlog:gc:file="$RUN/gateway-gc.log":time,uptime -jar "$GATEWAY_JAR" \
+"$GW_JAVA" $GATEWAY_JAVA_OPTS $JFR -Xlog:gc:file="$RUN/gateway-gc.log":time,uptime -jar "$GATEWAY_JAR" \
   --server.address=127.0.0.1 --server.port="$GW_PORT" \
   --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
   --certgw.authorities.dev-ec.certificate-chain="file:$KEYS/dev-ec/ca.pem" \
@@ -188,7 +240,7 @@ if [[ " $TARGETS " == *" gateway "* ]]; then
   done
   # How long C2 keeps compiling differs from machine to machine (minutes on a slow one), and while it does it takes
   # a core from the gateway: warm up on until the compiler has (nearly) nothing left to do.
-  jit_seconds() { jstat -compiler "$GW_PID" | awk 'NR == 2 { print $4 }'; }
+  jit_seconds() { "$GW_JSTAT" -compiler "$GW_PID" | awk 'NR == 2 { print $4 }'; }
   for block in $(seq 1 "$JIT_MAX_BLOCKS"); do
     before=$(jit_seconds)
     for kind in $KINDS; do
@@ -198,16 +250,21 @@ if [[ " $TARGETS " == *" gateway "* ]]; then
     log "JIT compilation in the last 30 s of warm-up: ${spent}s"
     awk -v s="$spent" -v q="$JIT_QUIET" 'BEGIN { exit !(s < q) }' && break
   done
+  # A checkpoint now lets the server recycle the warm-up's WAL segments, as a server that has been running for a
+  # while does. A new server has none to recycle and creates and zero-fills a 16 MB file every one to four seconds
+  # under this load, and every commit waits while it does.
+  log "checkpoint after the warm-up"
+  psql -qc checkpoint
   PROFILE_SINCE=$(date +%s%3N)
   if [ "$PROFILE" = async ]; then
     # Loaded into the running gateway now, so start-up and warm-up are not in the profile.
     ASYNC_JAR=$(tr ':' '\n' < "$ROOT/bench/target/classpath.txt" | grep async-profiler)
     unzip -o -q -j "$ASYNC_JAR" linux-x64/libasyncProfiler.so -d "$RUN"
     # The options are quoted once more for jcmd, which would otherwise read "event=..." as its own argument.
-    ASYNC_START="start,event=itimer,interval=1ms,threads"
+    ASYNC_START="start,event=$PROFILE_EVENT,interval=1ms,threads"
     # Allocation samples are weighed by their bytes ("total"), so the collapsed counts are bytes allocated.
     [ "$PROFILE_EVENT" = alloc ] && ASYNC_START="start,event=alloc,total,threads"
-    jcmd "$GW_PID" JVMTI.agent_load "$RUN/libasyncProfiler.so" "\"$ASYNC_START\"" >/dev/null
+    "$GW_JCMD" "$GW_PID" JVMTI.agent_load "$RUN/libasyncProfiler.so" "\"$ASYNC_START\"" >/dev/null
     log "async-profiler started in the gateway"
   fi
 fi
@@ -229,12 +286,12 @@ done
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RUN/machine.txt"
 log "issued and recorded by the gateway: $(psql -d "$DB" -tAc 'select count(*) from issued_certificate' 2>/dev/null || echo '?')"
 if [ "$PROFILE" = async ] && [ -f "$RUN/libasyncProfiler.so" ]; then
-  jcmd "$GW_PID" JVMTI.agent_load "$RUN/libasyncProfiler.so" "\"stop,file=$RUN/gateway.collapsed,collapsed$([ "$PROFILE_EVENT" = alloc ] && echo ,total)\"" >/dev/null
+  "$GW_JCMD" "$GW_PID" JVMTI.agent_load "$RUN/libasyncProfiler.so" "\"stop,file=$RUN/gateway.collapsed,collapsed$([ "$PROFILE_EVENT" = alloc ] && echo ,total)\"" >/dev/null
   java -cp "$CP" dev.certgateway.bench.Hotspots "$RUN/gateway.collapsed" 40 > "$RUN/hotspots.txt"
   log "async-profiler CPU samples (after warm-up, every target): $RUN/gateway.collapsed; summary in $RUN/hotspots.txt"
 fi
 if [ "$PROFILE" = 1 ]; then
-  jcmd "$GW_PID" JFR.dump name=bench filename="$RUN/gateway.jfr" >/dev/null
+  "$GW_JCMD" "$GW_PID" JFR.dump name=bench filename="$RUN/gateway.jfr" >/dev/null
   java -Dsince="$PROFILE_SINCE" -cp "$CP" dev.certgateway.bench.Hotspots "$RUN/gateway.jfr" 40 > "$RUN/hotspots.txt"
   log "JFR recording (steady state, after warm-up): $RUN/gateway.jfr; summary in $RUN/hotspots.txt"
 fi

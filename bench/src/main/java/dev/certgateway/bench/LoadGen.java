@@ -12,11 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -131,15 +135,15 @@ public final class LoadGen {
             long length = -1;
             boolean chunked = false;
             boolean close = false;
+            // Only three headers matter; the others (a dozen from the gateway) are skipped without being split.
             for (String h = line(); !h.isEmpty(); h = line()) {
-                int colon = h.indexOf(':');
-                String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = h.substring(colon + 1).trim();
-                if (name.equals("content-length")) {
-                    length = Long.parseLong(value);
-                } else if (name.equals("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
+                if (h.regionMatches(true, 0, "content-length:", 0, 15)) {
+                    length = Long.parseLong(h.substring(15).trim());
+                } else if (h.regionMatches(true, 0, "transfer-encoding:", 0, 18)
+                        && h.toLowerCase(Locale.ROOT).contains("chunked")) {
                     chunked = true;
-                } else if (name.equals("connection") && value.equalsIgnoreCase("close")) {
+                } else if (h.regionMatches(true, 0, "connection:", 0, 11)
+                        && h.substring(11).trim().equalsIgnoreCase("close")) {
                     close = true;
                 }
             }
@@ -280,6 +284,7 @@ public final class LoadGen {
         for (int i = 0; i < total; i++) {
             requests[i] = request();
         }
+        openEveryConnection(pool, connections, clients);
         double period = 1e9 / rate;
         long start = System.nanoTime() + 100_000_000L;
         AtomicLong lastCompletion = new AtomicLong(start);
@@ -323,6 +328,32 @@ public final class LoadGen {
             }
         }
         return new Result(total, ok, total - ok, (lastCompletion.get() - start) / 1e9, measured);
+    }
+
+    /**
+     * Opens each worker's connection and sends one unrecorded request on it before the clock starts, as a client's
+     * connection pool is in steady state. Otherwise the block's first few hundred milliseconds measure every
+     * connection being opened at once (and the server starting a thread for each), not the server's steady state.
+     */
+    private void openEveryConnection(ThreadPoolExecutor pool, ThreadLocal<Connection> connections, int clients)
+            throws InterruptedException {
+        // All tasks wait for each other, so each runs on a thread of its own and opens that thread's connection.
+        CyclicBarrier everyThread = new CyclicBarrier(clients);
+        List<Future<Boolean>> opened = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            opened.add(pool.submit(() -> {
+                everyThread.await(30, TimeUnit.SECONDS);
+                return connections.get().exchange(request());
+            }));
+        }
+        for (Future<Boolean> future : opened) {
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("could not open the connections", e.getCause());
+            }
+        }
+        Thread.sleep(500);
     }
 
     /**
