@@ -121,6 +121,8 @@ class DockerComposeTests {
         Map<String, Object> environment = map(get(services, "gateway.environment"));
         String configTarget = mountTarget("gateway", "./deploy/compose/application.yaml");
         assertThat(environment).containsEntry("SPRING_CONFIG_ADDITIONAL_LOCATION", "file:" + configTarget);
+        // The collector the Helm chart deploys with (docs/deployment.md).
+        assertThat(String.valueOf(environment.get("JAVA_TOOL_OPTIONS"))).contains("-XX:+UseParallelGC");
 
         Map<String, Object> postgres = map(get(services, "postgres.environment"));
         Map<String, Object> config = map(new Yaml().load(read("deploy/compose/application.yaml")));

@@ -183,6 +183,12 @@ class HelmChartTests {
     }
 
     @Test
+    void theJvmUsesTheParallelCollectorAndAHeapThatFollowsTheMemoryLimit() {
+        assertThat(String.valueOf(env(container(defaults)).get("JAVA_TOOL_OPTIONS")))
+                .contains("-XX:+UseParallelGC", "-XX:MaxRAMPercentage=75.0", "-XX:+ExitOnOutOfMemoryError");
+    }
+
+    @Test
     void secretsAreOnlyReferencedNeverRendered() {
         for (Manifests manifests : List.of(defaults, production)) {
             assertThat(manifests.ofKind("Secret")).isEmpty();
