@@ -26,8 +26,7 @@ PROFILE=${PROFILE:-0}                    # 1: JFR profile of the gateway; async:
 PROFILE_EVENT=${PROFILE_EVENT:-cpu}      # async-profiler's event: cpu (CPU time through perf_events, every thread's, kernel included), itimer (CPU time by a process-wide timer: needs no perf_events, but on these machines it over-sampled native code threefold) or alloc (allocated bytes, by allocation site)
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-"-Xms1g -Xmx1g -XX:+UseParallelGC"}  # the collector the Helm chart deploys with (docs/deployment.md)
 GATEWAY_JAVA_HOME=${GATEWAY_JAVA_HOME:-}  # a JDK to run the gateway on (default: the java on PATH); everything else runs on the default
-GW_JAVA=java; GW_JSTAT=jstat; GW_JCMD=jcmd
-[ -n "$GATEWAY_JAVA_HOME" ] && { GW_JAVA=$GATEWAY_JAVA_HOME/bin/java; GW_JSTAT=$GATEWAY_JAVA_HOME/bin/jstat; GW_JCMD=$GATEWAY_JAVA_HOME/bin/jcmd; }
+GW_BIN=${GATEWAY_JAVA_HOME:+$GATEWAY_JAVA_HOME/bin/}   # prefix of the gateway JDK's java, jstat and jcmd
 GW_PORT=${GW_PORT:-18080}
 CFSSL_EC_PORT=${CFSSL_EC_PORT:-18888}
 CFSSL_RSA_PORT=${CFSSL_RSA_PORT:-18889}
@@ -38,7 +37,7 @@ PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail 
 PG_OWN_PORT=${PG_OWN_PORT:-15432}
 # The own server's settings on top of PostgreSQL's defaults. Durability stays on (fsync, synchronous_commit,
 # full_page_writes); the WAL is sized for a write-heavy service, so that checkpoints come every checkpoint_timeout
-# (5 min) instead of every half a minute at saturation (docs/deployment.md, "The database").
+# (5 min) instead of every half a minute at saturation (docs/deployment.md, "The database's settings").
 PG_SETTINGS=${PG_SETTINGS:-"max_wal_size=8GB"}
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
@@ -147,7 +146,7 @@ fi
   echo "memory: $(free -h | awk '/^Mem:/{print $2}')"
   echo "kernel: $(uname -r)"
   echo "java: $(java -version 2>&1 | head -1)"
-  echo "gateway java: $("$GW_JAVA" -version 2>&1 | head -1)"
+  echo "gateway java: $("${GW_BIN}java" -version 2>&1 | head -1)"
   echo "postgresql: $(psql -tAc 'show server_version') ($PG_SERVER server; $(psql -tAc "select string_agg(name || '=' || current_setting(name), ', ' order by name) from pg_settings where name in ('synchronous_commit', 'fsync', 'full_page_writes', 'shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'checkpoint_completion_target', 'wal_compression')"))"
   echo "cfssl: $(cfssl version 2>&1 | head -1)"
   echo "gateway: $(git -C "$ROOT" rev-parse --short HEAD) $GATEWAY_JAVA_OPTS"
@@ -190,7 +189,7 @@ if [ "$PROFILE" = 1 ]; then
   # Started with the JVM: starting JFR later re-instruments JDK classes and throws away compiled code.
   JFR="-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording:name=bench,settings=profile"
 fi
-"$GW_JAVA" $GATEWAY_JAVA_OPTS $JFR -Xlog:gc:file="$RUN/gateway-gc.log":time,uptime -jar "$GATEWAY_JAR" \
+"${GW_BIN}java" $GATEWAY_JAVA_OPTS $JFR -Xlog:gc:file="$RUN/gateway-gc.log":time,uptime -jar "$GATEWAY_JAR" \
   --server.address=127.0.0.1 --server.port="$GW_PORT" \
   --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
   --certgw.authorities.dev-ec.certificate-chain="file:$KEYS/dev-ec/ca.pem" \
@@ -240,7 +239,7 @@ if [[ " $TARGETS " == *" gateway "* ]]; then
   done
   # How long C2 keeps compiling differs from machine to machine (minutes on a slow one), and while it does it takes
   # a core from the gateway: warm up on until the compiler has (nearly) nothing left to do.
-  jit_seconds() { "$GW_JSTAT" -compiler "$GW_PID" | awk 'NR == 2 { print $4 }'; }
+  jit_seconds() { "${GW_BIN}jstat" -compiler "$GW_PID" | awk 'NR == 2 { print $4 }'; }
   for block in $(seq 1 "$JIT_MAX_BLOCKS"); do
     before=$(jit_seconds)
     for kind in $KINDS; do
@@ -264,7 +263,7 @@ if [[ " $TARGETS " == *" gateway "* ]]; then
     ASYNC_START="start,event=$PROFILE_EVENT,interval=1ms,threads"
     # Allocation samples are weighed by their bytes ("total"), so the collapsed counts are bytes allocated.
     [ "$PROFILE_EVENT" = alloc ] && ASYNC_START="start,event=alloc,total,threads"
-    "$GW_JCMD" "$GW_PID" JVMTI.agent_load "$RUN/libasyncProfiler.so" "\"$ASYNC_START\"" >/dev/null
+    "${GW_BIN}jcmd" "$GW_PID" JVMTI.agent_load "$RUN/libasyncProfiler.so" "\"$ASYNC_START\"" >/dev/null
     log "async-profiler started in the gateway"
   fi
 fi
@@ -286,12 +285,12 @@ done
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RUN/machine.txt"
 log "issued and recorded by the gateway: $(psql -d "$DB" -tAc 'select count(*) from issued_certificate' 2>/dev/null || echo '?')"
 if [ "$PROFILE" = async ] && [ -f "$RUN/libasyncProfiler.so" ]; then
-  "$GW_JCMD" "$GW_PID" JVMTI.agent_load "$RUN/libasyncProfiler.so" "\"stop,file=$RUN/gateway.collapsed,collapsed$([ "$PROFILE_EVENT" = alloc ] && echo ,total)\"" >/dev/null
+  "${GW_BIN}jcmd" "$GW_PID" JVMTI.agent_load "$RUN/libasyncProfiler.so" "\"stop,file=$RUN/gateway.collapsed,collapsed$([ "$PROFILE_EVENT" = alloc ] && echo ,total)\"" >/dev/null
   java -cp "$CP" dev.certgateway.bench.Hotspots "$RUN/gateway.collapsed" 40 > "$RUN/hotspots.txt"
   log "async-profiler CPU samples (after warm-up, every target): $RUN/gateway.collapsed; summary in $RUN/hotspots.txt"
 fi
 if [ "$PROFILE" = 1 ]; then
-  "$GW_JCMD" "$GW_PID" JFR.dump name=bench filename="$RUN/gateway.jfr" >/dev/null
+  "${GW_BIN}jcmd" "$GW_PID" JFR.dump name=bench filename="$RUN/gateway.jfr" >/dev/null
   java -Dsince="$PROFILE_SINCE" -cp "$CP" dev.certgateway.bench.Hotspots "$RUN/gateway.jfr" 40 > "$RUN/hotspots.txt"
   log "JFR recording (steady state, after warm-up): $RUN/gateway.jfr; summary in $RUN/hotspots.txt"
 fi

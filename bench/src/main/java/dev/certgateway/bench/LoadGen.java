@@ -353,6 +353,7 @@ public final class LoadGen {
                 throw new IllegalStateException("could not open the connections", e.getCause());
             }
         }
+        // The burst of first requests commits and the server's threads go idle before the clock starts.
         Thread.sleep(500);
     }
 
