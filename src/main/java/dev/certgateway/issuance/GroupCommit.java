@@ -2,17 +2,13 @@ package dev.certgateway.issuance;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.IntSupplier;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -21,6 +17,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,10 +28,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Every caller still returns only once its own statement has committed, so nothing is answered before it is
  * durable; a lone write goes alone, with no waiting for company.
  *
- * <p>One writer thread owns the transactions. When a transaction fails because one of its statements failed
- * (a constraint, a bad value), its statements are run again, each in its own transaction, so that one bad write
- * costs the others nothing and gets its own error. When the database itself fails, every write of the
- * transaction gets that failure at once.
+ * <p>There is no writer thread: the caller that finds no transaction in progress writes the batch itself (the
+ * leader), and the callers that arrive meanwhile wait. When the leader's transaction has committed, it wakes the
+ * callers it wrote for and hands the lead to the first caller still waiting, whose write then goes with all the
+ * others queued behind it. Handing every write to a thread of its own would cost two more thread switches per
+ * transaction, and the leader's own request would wait to be woken like the others.
+ *
+ * <p>When a transaction fails because one of its statements failed (a constraint, a bad value), its statements
+ * are run again, each in its own transaction, so that one bad write costs the others nothing and gets its own
+ * error. When the database itself fails, every write of the transaction gets that failure at once.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -44,13 +46,14 @@ final class GroupCommit implements AutoCloseable {
     private final TransactionTemplate transactions;
     private final int maxStatements;
     private final DistributionSummary statementsPerCommit;
-    private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
-    private volatile boolean open = true;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Writes not yet taken into a transaction, oldest first; guarded by {@link #lock}. */
+    private final ArrayDeque<Write> queue = new ArrayDeque<>();
+    /** Whether a caller is writing a transaction; guarded by {@link #lock}. */
+    private boolean writing;
 
     /**
-     * @param maxStatements the most statements one transaction takes; 1 runs every write alone, in its caller's
-     *                      thread
+     * @param maxStatements the most statements one transaction takes; 1 runs every write alone
      */
     GroupCommit(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, int maxStatements,
             MeterRegistry meters) {
@@ -60,13 +63,6 @@ final class GroupCommit implements AutoCloseable {
         this.statementsPerCommit = DistributionSummary.builder("certgw.issuance.records.per.commit")
                 .description("Issuance records (certificate, audit event, token) written by one transaction")
                 .register(meters);
-        if (maxStatements > 1) {
-            writer = new Thread(this::writeUntilClosed, "group-commit");
-            writer.setDaemon(true);
-            writer.start();
-        } else {
-            writer = null;
-        }
     }
 
     /**
@@ -76,67 +72,72 @@ final class GroupCommit implements AutoCloseable {
      * @throws DataAccessException when the statement failed or could not be committed; nothing of it was written
      */
     int update(String sql, Map<String, Object> parameters) {
-        if (writer == null || !open) {
+        if (maxStatements == 1 || TransactionSynchronizationManager.isActualTransactionActive()) {
+            // A caller inside a transaction of its own writes in it: the others' writes must not join it.
+            statementsPerCommit.record(1);
             return alone(sql, parameters);
         }
-        Write write = new Write(sql, parameters, new CompletableFuture<>());
-        queue.add(write);
-        while (true) {
-            try {
-                return write.result().get(1, TimeUnit.SECONDS);
-            } catch (TimeoutException e) {
-                // Only a write that slipped in while the writer was closing is still queued: run it here.
-                if (!writer.isAlive() && queue.remove(write)) {
-                    return alone(sql, parameters);
-                }
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException failure ? failure
-                        : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                // The write may still commit; the caller cannot learn whether it did, as when a connection drops.
-                throw new DataAccessResourceFailureException("Interrupted while the record was being written", e);
-            }
+        Write write = new Write(sql, parameters, Thread.currentThread());
+        boolean lead;
+        lock.lock();
+        try {
+            queue.add(write);
+            lead = !writing;
+            writing = true;
+        } finally {
+            lock.unlock();
         }
+        if (!lead) {
+            lead = write.awaitLeadOrOutcome();
+        }
+        if (lead) {
+            writeUntilWritten(write);
+        }
+        return write.outcome();
     }
 
-    /** Stops taking writes; those already handed in are written first. */
+    /** Nothing to stop: every write is written by its own caller or by a caller waiting with it. */
     @Override
     public void close() {
-        open = false;
-        if (writer != null) {
-            try {
-                writer.join(TimeUnit.SECONDS.toMillis(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
-    private void writeUntilClosed() {
-        // Never interrupted: an interrupt could break a connection in the middle of a commit.
-        while (true) {
-            Write first;
-            try {
-                first = queue.poll(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                continue;
-            }
-            if (first == null) {
-                if (!open) {
-                    return;
+    /** Writes transactions of queued writes until {@code own} is among the written, then hands the lead on. */
+    private void writeUntilWritten(Write own) {
+        Write next;
+        try {
+            while (!own.isDone()) {
+                List<Write> batch = new ArrayList<>();
+                lock.lock();
+                try {
+                    while (batch.size() < maxStatements && !queue.isEmpty()) {
+                        batch.add(queue.poll());
+                    }
+                } finally {
+                    lock.unlock();
                 }
-                continue;
+                try {
+                    commit(batch);
+                } catch (Throwable unexpected) {
+                    // Every caller of the batch must get an answer, or it would wait forever.
+                    log.error("Writing {} issuance records failed", batch.size(), unexpected);
+                    batch.forEach(write -> write.fail(unexpected));
+                }
             }
-            List<Write> batch = new ArrayList<>();
-            batch.add(first);
-            queue.drainTo(batch, maxStatements - 1);
+        } finally {
+            lock.lock();
             try {
-                commit(batch);
-            } catch (Throwable unexpected) {
-                // The writer must outlive anything one batch throws, or every later request would wait forever.
-                log.error("Writing {} issuance records failed", batch.size(), unexpected);
-                batch.forEach(write -> write.result().completeExceptionally(unexpected));
+                if (!own.isDone()) {
+                    // Something was thrown before its batch was taken: the caller gets that, and its write is not
+                    // written later behind its back.
+                    queue.remove(own);
+                }
+                next = queue.peek();
+                writing = next != null;
+            } finally {
+                lock.unlock();
+            }
+            if (next != null) {
+                next.lead();
             }
         }
     }
@@ -145,7 +146,7 @@ final class GroupCommit implements AutoCloseable {
         statementsPerCommit.record(batch.size());
         if (batch.size() == 1) {
             Write write = batch.get(0);
-            complete(write, () -> alone(write.sql(), write.parameters()));
+            completeAlone(write);
             return;
         }
         int[] counts;
@@ -153,14 +154,14 @@ final class GroupCommit implements AutoCloseable {
             counts = transactions.execute(status -> together(batch));
         } catch (DataAccessResourceFailureException | TransactionException e) {
             // The database, not a statement: running each alone would only wait for it once per write.
-            batch.forEach(write -> write.result().completeExceptionally(asDataAccess(e)));
+            batch.forEach(write -> write.fail(asDataAccess(e)));
             return;
         } catch (RuntimeException e) {
-            batch.forEach(write -> complete(write, () -> alone(write.sql(), write.parameters())));
+            batch.forEach(this::completeAlone);
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result().complete(counts[i]);
+            batch.get(i).succeed(counts[i]);
         }
     }
 
@@ -187,16 +188,19 @@ final class GroupCommit implements AutoCloseable {
         return counts;
     }
 
-    private int alone(String sql, Map<String, Object> parameters) {
-        return jdbc.update(sql, parameters);
+    private void completeAlone(Write write) {
+        int count;
+        try {
+            count = alone(write.sql(), write.parameters());
+        } catch (RuntimeException e) {
+            write.fail(e);
+            return;
+        }
+        write.succeed(count);
     }
 
-    private static void complete(Write write, IntSupplier statement) {
-        try {
-            write.result().complete(statement.getAsInt());
-        } catch (RuntimeException e) {
-            write.result().completeExceptionally(e);
-        }
+    private int alone(String sql, Map<String, Object> parameters) {
+        return jdbc.update(sql, parameters);
     }
 
     private static DataAccessException asDataAccess(RuntimeException e) {
@@ -204,6 +208,96 @@ final class GroupCommit implements AutoCloseable {
                 : new DataAccessResourceFailureException("The record's transaction failed: " + e.getMessage(), e);
     }
 
-    private record Write(String sql, Map<String, Object> parameters, CompletableFuture<Integer> result) {
+    /** One caller's statement, and what became of it. */
+    private static final class Write {
+
+        private static final int WAITING = 0;
+        private static final int LEAD = 1;
+        private static final int DONE = 2;
+
+        private final String sql;
+        private final Map<String, Object> parameters;
+        private final Thread caller;
+        // Written before state, read after it: the volatile write and read order them.
+        private int count;
+        private Throwable failure;
+        private volatile int state = WAITING;
+
+        Write(String sql, Map<String, Object> parameters, Thread caller) {
+            this.sql = sql;
+            this.parameters = parameters;
+            this.caller = caller;
+        }
+
+        String sql() {
+            return sql;
+        }
+
+        Map<String, Object> parameters() {
+            return parameters;
+        }
+
+        boolean isDone() {
+            return state == DONE;
+        }
+
+        // Only the leader completes writes, so checking before completing cannot race; the first outcome stands.
+        void succeed(int updated) {
+            if (!isDone()) {
+                count = updated;
+                finish();
+            }
+        }
+
+        void fail(Throwable cause) {
+            if (!isDone()) {
+                failure = cause;
+                finish();
+            }
+        }
+
+        void lead() {
+            state = LEAD;
+            LockSupport.unpark(caller);
+        }
+
+        private void finish() {
+            state = DONE;
+            if (caller != Thread.currentThread()) {
+                LockSupport.unpark(caller);
+            }
+        }
+
+        /**
+         * Parks the caller until its write is done or it is handed the lead; interrupts are kept for later, as the
+         * write goes ahead whatever happens to its caller and someone must take the lead when it is handed on.
+         *
+         * @return true when the caller is to lead
+         */
+        boolean awaitLeadOrOutcome() {
+            boolean interrupted = false;
+            int now;
+            while ((now = state) == WAITING) {
+                LockSupport.park(this);
+                interrupted |= Thread.interrupted();
+            }
+            if (interrupted) {
+                caller.interrupt();
+            }
+            return now == LEAD;
+        }
+
+        int outcome() {
+            if (failure == null) {
+                return count;
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(failure);
+        }
     }
 }

@@ -72,7 +72,7 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
                 Map<String, Object> row = row(id);
                 queued.add(callers.submit(() -> writes.update(INSERT, row)));
             }
-            awaitCallersWaiting(5);
+            awaitFollowersWaiting(4);
             blocker.rollback();
         }
 
@@ -96,7 +96,7 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
             duplicate = callers.submit(() -> writes.update(INSERT, row(1)));
             unchanged = callers.submit(() -> writes.update(INSERT_UNLESS_PRESENT, row(1)));
             fresh = callers.submit(() -> writes.update(INSERT, row(11)));
-            awaitCallersWaiting(4);
+            awaitFollowersWaiting(3);
             blocker.rollback();
             assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
         }
@@ -107,6 +107,37 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
         assertThat(fresh.get(10, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(jdbc.getJdbcTemplate().queryForList("select id from group_commit_probe order by id", Integer.class))
                 .containsExactly(1, 10, 11);
+    }
+
+    /**
+     * Many callers at once, each leading a transaction or waiting for one: every write commits exactly once,
+     * every caller gets its own count back, and the callers that came together shared transactions. A lead that
+     * is handed to no one, or a caller that is never woken, would leave callers waiting past the deadline.
+     */
+    @Test
+    void manyCallersAtOnceEachGetTheirWriteCommittedOnce() throws Exception {
+        int callersCount = 8;
+        int writesEach = 150;
+        List<Future<List<Integer>>> counts = new ArrayList<>();
+        for (int caller = 0; caller < callersCount; caller++) {
+            int first = caller * writesEach;
+            counts.add(callers.submit(() -> {
+                List<Integer> own = new ArrayList<>();
+                for (int id = first; id < first + writesEach; id++) {
+                    own.add(writes.update(id % 3 == 0 ? INSERT_UNLESS_PRESENT : INSERT, row(id)));
+                }
+                return own;
+            }));
+        }
+
+        for (Future<List<Integer>> own : counts) {
+            assertThat(own.get(60, TimeUnit.SECONDS)).hasSize(writesEach).containsOnly(1);
+        }
+        assertThat(jdbc.getJdbcTemplate().queryForObject("select count(*) from group_commit_probe", Integer.class))
+                .isEqualTo(callersCount * writesEach);
+        assertThat(jdbc.getJdbcTemplate().queryForObject(
+                "select count(distinct xmin::text) from group_commit_probe", Integer.class))
+                .isLessThan(callersCount * writesEach);
     }
 
     @Test
@@ -153,7 +184,7 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
             for (int i = 0; i < 2; i++) {
                 twins.add(callers.submit(() -> post("/api/v1/certificates", token(team), twin)));
             }
-            awaitCallersWaiting(3);
+            awaitFollowersWaiting(2);
             blocker.rollback();
         }
 
@@ -189,10 +220,13 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
                 Integer.class, table) == 1);
     }
 
-    /** Waits until {@code count} callers, the one whose write waits for the lock among them, wait for their writes. */
-    private void awaitCallersWaiting(int count) throws InterruptedException {
+    /**
+     * Waits until {@code count} callers wait for the one whose write waits for the lock: they are parked, queued
+     * behind its transaction.
+     */
+    private void awaitFollowersWaiting(int count) throws InterruptedException {
         awaitTrue(() -> Thread.getAllStackTraces().entrySet().stream()
-                .filter(thread -> thread.getKey().getState() == Thread.State.TIMED_WAITING)
+                .filter(thread -> thread.getKey().getState() == Thread.State.WAITING)
                 .filter(thread -> List.of(thread.getValue()).stream()
                         .anyMatch(frame -> frame.getMethodName().equals("update")
                                 && frame.getClassName().equals(GroupCommit.class.getName())))
