@@ -140,6 +140,36 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
                 .isLessThan(callersCount * writesEach);
     }
 
+    /**
+     * A caller inside a transaction of its own writes in it and alone: were it handed the lead, the writes queued
+     * with it would join its transaction and be rolled back with it after their callers were told they committed.
+     */
+    @Test
+    void aCallerInItsOwnTransactionWritesAloneInItAndNoOtherWriteJoinsIt() throws Exception {
+        Future<Integer> first;
+        Future<Integer> inTransaction;
+        Future<Integer> queued;
+        try (Connection blocker = lock("group_commit_probe")) {
+            first = callers.submit(() -> writes.update(INSERT, row(1)));
+            awaitWaitingForLock("group_commit_probe");
+            inTransaction = callers.submit(() -> transactions.execute(status -> {
+                int count = writes.update(INSERT, row(2));
+                status.setRollbackOnly();
+                return count;
+            }));
+            awaitWaitingForTheLockOrAFollower(2);
+            queued = callers.submit(() -> writes.update(INSERT, row(3)));
+            awaitWaitingForTheLockOrAFollower(3);
+            blocker.rollback();
+        }
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(inTransaction.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(jdbc.getJdbcTemplate().queryForList("select id from group_commit_probe order by id", Integer.class))
+                .containsExactly(1, 3);
+    }
+
     @Test
     void withOneRecordPerTransactionEveryWriteCommitsAloneInItsCallersThread() throws Exception {
         GroupCommit single = new GroupCommit(jdbc, transactions, 1, new SimpleMeterRegistry());
@@ -220,17 +250,29 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
                 Integer.class, table) == 1);
     }
 
+    /** Waits until {@code count} callers wait, either for the table's lock in the database or parked as followers. */
+    private void awaitWaitingForTheLockOrAFollower(int count) throws InterruptedException {
+        awaitTrue(() -> jdbc.getJdbcTemplate().queryForObject(
+                "select count(*) from pg_locks where relation = cast(? as regclass) and not granted",
+                Integer.class, "group_commit_probe") + followersWaiting() == count);
+    }
+
     /**
      * Waits until {@code count} callers wait for the one whose write waits for the lock: they are parked, queued
      * behind its transaction.
      */
     private void awaitFollowersWaiting(int count) throws InterruptedException {
-        awaitTrue(() -> Thread.getAllStackTraces().entrySet().stream()
+        awaitTrue(() -> followersWaiting() == count);
+    }
+
+    /** Callers parked in {@link GroupCommit#update} until their write is written or they are handed the lead. */
+    private static long followersWaiting() {
+        return Thread.getAllStackTraces().entrySet().stream()
                 .filter(thread -> thread.getKey().getState() == Thread.State.WAITING)
                 .filter(thread -> List.of(thread.getValue()).stream()
                         .anyMatch(frame -> frame.getMethodName().equals("update")
                                 && frame.getClassName().equals(GroupCommit.class.getName())))
-                .count() == count);
+                .count();
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
