@@ -37,8 +37,10 @@ PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail 
 PG_OWN_PORT=${PG_OWN_PORT:-15432}
 # The own server's settings on top of PostgreSQL's defaults. Durability stays on (fsync, synchronous_commit,
 # full_page_writes); the WAL is sized for a write-heavy service, so that checkpoints come every checkpoint_timeout
-# (5 min) instead of every half a minute at saturation (docs/deployment.md, "The database's settings").
-PG_SETTINGS=${PG_SETTINGS:-"max_wal_size=8GB"}
+# (5 min) instead of every half a minute at saturation, and the buffer cache holds the indexes' working set, so that
+# dirty pages wait for the checkpoint instead of being evicted to the disk between commits (docs/deployment.md,
+# "The database's settings").
+PG_SETTINGS=${PG_SETTINGS:-"max_wal_size=8GB shared_buffers=2GB"}
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 DB_ACTIVITY=${DB_ACTIVITY:-1}            # 1: sample autovacuum, the checkpointer and WAL written every 100 ms (db-activity.tsv)
