@@ -47,6 +47,10 @@ DB_ACTIVITY=${DB_ACTIVITY:-1}            # 1: sample autovacuum, the checkpointe
 KEEP_DB=${KEEP_DB:-0}
 FSYNC_PROBE=${FSYNC_PROBE:-1}            # 1: time fdatasync on the results' file system during every measured block
 MVN_FLAGS=${MVN_FLAGS:-}                 # e.g. -o when the Maven repository is already populated
+# Where the gateway and cfssl write their output while they run (moved into the run's directory at the end). The
+# gateway logs two lines per issuance, 2 MB/s at saturation; written to the database's disk they would be flushed
+# between its WAL syncs, which a deployed gateway's log never is. Default: memory (/dev/shm) when there is one.
+SERVER_LOG_DIR=${SERVER_LOG_DIR:-}
 
 TS=$(date -u +%Y%m%d%H%M%S)
 RUN=$ROOT/bench/target/run-$TS
@@ -54,6 +58,10 @@ KEYS=$RUN/keys
 DB=certgw_bench_$TS
 mkdir -p "$KEYS"
 RESULTS=$RUN/results.tsv
+if [ -z "$SERVER_LOG_DIR" ]; then
+  if [ -d /dev/shm ] && [ -w /dev/shm ]; then SERVER_LOG_DIR=/dev/shm/certgw-bench-$TS; else SERVER_LOG_DIR=$RUN; fi
+fi
+mkdir -p "$SERVER_LOG_DIR"
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$RUN/run.log"; }
 
 # ---- prerequisites: Debian packages only ----------------------------------------------------------------------
@@ -121,6 +129,10 @@ cleanup() {
     [ "$KEEP_DB" = 1 ] || rm -rf "$PG_DATA"
   elif [ "$KEEP_DB" != 1 ]; then
     psql -qc "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
+  fi
+  if [ "$SERVER_LOG_DIR" != "$RUN" ]; then
+    mv "$SERVER_LOG_DIR"/*.log "$RUN"/ 2>/dev/null || true
+    rmdir "$SERVER_LOG_DIR" 2>/dev/null || true
   fi
 }
 trap cleanup EXIT
@@ -200,20 +212,21 @@ fi
   --certgw.authorities.dev-rsa.private-key="file:$KEYS/dev-rsa/key.pem" \
   --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$KEYS/jwt-public.pem" \
   --certgw.policy.location="file:$KEYS/policy.yaml" \
-  > "$RUN/gateway.log" 2>&1 &
+  > "$SERVER_LOG_DIR/gateway.log" 2>&1 &
 GW_PID=$!; PIDS+=("$GW_PID")
 
+log "server output in $SERVER_LOG_DIR while they run, then in $RUN"
 log "starting cfssl serve (EC CA on :$CFSSL_EC_PORT, RSA CA on :$CFSSL_RSA_PORT)"
 cfssl serve -address 127.0.0.1 -port "$CFSSL_EC_PORT" -ca "$KEYS/dev-ec/ca.pem" -ca-key "$KEYS/dev-ec/key.pem" \
-  -config "$KEYS/cfssl.json" > "$RUN/cfssl-ec.log" 2>&1 &
+  -config "$KEYS/cfssl.json" > "$SERVER_LOG_DIR/cfssl-ec.log" 2>&1 &
 CFSSL_EC_PID=$!; PIDS+=("$CFSSL_EC_PID")
 cfssl serve -address 127.0.0.1 -port "$CFSSL_RSA_PORT" -ca "$KEYS/dev-rsa/ca.pem" -ca-key "$KEYS/dev-rsa/key.pem" \
-  -config "$KEYS/cfssl.json" > "$RUN/cfssl-rsa.log" 2>&1 &
+  -config "$KEYS/cfssl.json" > "$SERVER_LOG_DIR/cfssl-rsa.log" 2>&1 &
 CFSSL_RSA_PID=$!; PIDS+=("$CFSSL_RSA_PID")
 
 for i in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$GW_PORT/actuator/health/readiness" >/dev/null 2>&1 && break
-  kill -0 "$GW_PID" 2>/dev/null || { tail -50 "$RUN/gateway.log"; echo "the gateway did not start" >&2; exit 1; }
+  kill -0 "$GW_PID" 2>/dev/null || { tail -50 "$SERVER_LOG_DIR/gateway.log"; echo "the gateway did not start" >&2; exit 1; }
   sleep 1
 done
 curl -fsS "http://127.0.0.1:$GW_PORT/actuator/health/readiness" >/dev/null
