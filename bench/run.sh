@@ -43,6 +43,14 @@ PG_OWN_PORT=${PG_OWN_PORT:-15432}
 PG_SETTINGS=${PG_SETTINGS:-"max_wal_size=8GB shared_buffers=2GB"}
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
+# If set, the kernel starts writing dirty page cache in the background above this many bytes for the run, and the
+# machine's setting is restored at the end (default: leave the machine as it is). PostgreSQL extends a growing
+# table by writing zeroed pages through the page cache, about 4 MB/s at 1,000 issuances/s; with the kernel's
+# default (10 % of memory) a file's dirty pages are written once the oldest is 30 s old, all at once (190 MB in one
+# second), and the WAL's fdatasync waits behind them. 64 MB made the bursts smaller, not the stalls
+# (docs/performance.md, round 8).
+VM_DIRTY_BACKGROUND_BYTES=${VM_DIRTY_BACKGROUND_BYTES-}
+DISK_ACTIVITY=${DISK_ACTIVITY:-1}        # 1: sample the kernel's dirty and writeback page cache and the disk's writes every 100 ms (disk-activity.tsv)
 DB_ACTIVITY=${DB_ACTIVITY:-1}            # 1: sample autovacuum, the checkpointer and WAL written every 100 ms (db-activity.tsv)
 KEEP_DB=${KEEP_DB:-0}
 FSYNC_PROBE=${FSYNC_PROBE:-1}            # 1: time fdatasync on the results' file system during every measured block
@@ -120,7 +128,9 @@ JSON
 # ---- the database server ------------------------------------------------------------------------------------
 PIDS=()
 PG_DATA=
+VM_RESTORE=()
 cleanup() {
+  [ ${#VM_RESTORE[@]} -eq 0 ] || echo "${VM_RESTORE[1]}" > "${VM_RESTORE[0]}" 2>/dev/null || true
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
   if [ -n "$PG_DATA" ]; then
@@ -136,6 +146,15 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
+if [ -n "$VM_DIRTY_BACKGROUND_BYTES" ] && [ -w /proc/sys/vm/dirty_background_bytes ]; then
+  # Setting the bytes clears the ratio and the other way round: restore whichever of the two was in force.
+  if [ "$(cat /proc/sys/vm/dirty_background_bytes)" != 0 ]; then
+    VM_RESTORE=(/proc/sys/vm/dirty_background_bytes "$(cat /proc/sys/vm/dirty_background_bytes)")
+  else
+    VM_RESTORE=(/proc/sys/vm/dirty_background_ratio "$(cat /proc/sys/vm/dirty_background_ratio)")
+  fi
+  echo "$VM_DIRTY_BACKGROUND_BYTES" > /proc/sys/vm/dirty_background_bytes
+fi
 if [ "$PG_SERVER" = own ]; then
   # PostgreSQL refuses to run as root: as root, the server runs as the postgres user.
   AS_PG=(); [ "$(id -u)" = 0 ] && AS_PG=(runuser -u postgres --)
@@ -161,6 +180,7 @@ fi
   echo "kernel: $(uname -r)"
   echo "java: $(java -version 2>&1 | head -1)"
   echo "gateway java: $("${GW_BIN}java" -version 2>&1 | head -1)"
+  echo "vm: dirty_background_bytes=$(cat /proc/sys/vm/dirty_background_bytes) dirty_background_ratio=$(cat /proc/sys/vm/dirty_background_ratio) dirty_expire_centisecs=$(cat /proc/sys/vm/dirty_expire_centisecs)"
   echo "postgresql: $(psql -tAc 'show server_version') ($PG_SERVER server; $(psql -tAc "select string_agg(name || '=' || current_setting(name), ', ' order by name) from pg_settings where name in ('synchronous_commit', 'fsync', 'full_page_writes', 'shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'checkpoint_completion_target', 'wal_compression')"))"
   echo "cfssl: $(cfssl version 2>&1 | head -1)"
   echo "gateway: $(git -C "$ROOT" rev-parse --short HEAD) $GATEWAY_JAVA_OPTS"
@@ -194,6 +214,28 @@ if [ "$DB_ACTIVITY" = 1 ]; then
         coalesce((select wait_event from pg_stat_activity where backend_type = 'checkpointer'), '-');"
     done | psql -X -q -At -F $'\t' -d "$DB" 2>/dev/null
   } > "$RUN/db-activity.tsv" &
+fi
+
+if [ "$DISK_ACTIVITY" = 1 ]; then
+  # Every 100 ms, from the kernel: page-cache data waiting to be written (dirty) and being written (writeback), and
+  # what the run directory's disk has written so far and the time its writes took (/proc/diskstats), to tell a
+  # stall of the WAL's fdatasync that follows a burst of other writes from one that comes from the disk alone.
+  # Bash builtins only, so that sampling forks no more than sleep.
+  disk=$(basename "$(df --output=source "$RUN" | tail -1)")
+  {
+    printf 'epoch_ms\tdirty_kb\twriteback_kb\tdisk_written_kb\tdisk_write_ms\n'
+    while kill -0 $$ 2>/dev/null && sleep 0.1; do
+      dirty=0; writeback=0; written=0; write_ms=0
+      while read -r name value; do
+        case $name in nr_dirty) dirty=$value ;; nr_writeback) writeback=$value ;; esac
+      done < /proc/vmstat
+      while read -r _ _ dev _ _ _ _ _ _ sectors ms _; do
+        [ "$dev" = "$disk" ] && { written=$((sectors / 2)); write_ms=$ms; }
+      done < /proc/diskstats
+      now=${EPOCHREALTIME/./}
+      printf '%s\t%s\t%s\t%s\t%s\n' "${now:0:13}" $((dirty * 4)) $((writeback * 4)) "$written" "$write_ms"
+    done
+  } > "$RUN/disk-activity.tsv" &
 fi
 
 log "starting the gateway on 127.0.0.1:$GW_PORT"
