@@ -43,13 +43,6 @@ PG_OWN_PORT=${PG_OWN_PORT:-15432}
 PG_SETTINGS=${PG_SETTINGS:-"max_wal_size=8GB shared_buffers=2GB"}
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
-# If set, the kernel starts writing dirty page cache in the background above this many bytes for the run, and the
-# machine's setting is restored at the end (default: leave the machine as it is). PostgreSQL extends a growing
-# table by writing zeroed pages through the page cache, about 4 MB/s at 1,000 issuances/s; with the kernel's
-# default (10 % of memory) a file's dirty pages are written once the oldest is 30 s old, all at once (190 MB in one
-# second), and the WAL's fdatasync waits behind them. 64 MB made the bursts smaller, not the stalls
-# (docs/performance.md, round 8).
-VM_DIRTY_BACKGROUND_BYTES=${VM_DIRTY_BACKGROUND_BYTES-}
 DISK_ACTIVITY=${DISK_ACTIVITY:-1}        # 1: sample the kernel's dirty and writeback page cache and the disk's writes every 100 ms (disk-activity.tsv)
 DB_ACTIVITY=${DB_ACTIVITY:-1}            # 1: sample autovacuum, the checkpointer and WAL written every 100 ms (db-activity.tsv)
 KEEP_DB=${KEEP_DB:-0}
@@ -128,9 +121,7 @@ JSON
 # ---- the database server ------------------------------------------------------------------------------------
 PIDS=()
 PG_DATA=
-VM_RESTORE=()
 cleanup() {
-  [ ${#VM_RESTORE[@]} -eq 0 ] || echo "${VM_RESTORE[1]}" > "${VM_RESTORE[0]}" 2>/dev/null || true
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
   if [ -n "$PG_DATA" ]; then
@@ -146,15 +137,6 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
-if [ -n "$VM_DIRTY_BACKGROUND_BYTES" ] && [ -w /proc/sys/vm/dirty_background_bytes ]; then
-  # Setting the bytes clears the ratio and the other way round: restore whichever of the two was in force.
-  if [ "$(cat /proc/sys/vm/dirty_background_bytes)" != 0 ]; then
-    VM_RESTORE=(/proc/sys/vm/dirty_background_bytes "$(cat /proc/sys/vm/dirty_background_bytes)")
-  else
-    VM_RESTORE=(/proc/sys/vm/dirty_background_ratio "$(cat /proc/sys/vm/dirty_background_ratio)")
-  fi
-  echo "$VM_DIRTY_BACKGROUND_BYTES" > /proc/sys/vm/dirty_background_bytes
-fi
 if [ "$PG_SERVER" = own ]; then
   # PostgreSQL refuses to run as root: as root, the server runs as the postgres user.
   AS_PG=(); [ "$(id -u)" = 0 ] && AS_PG=(runuser -u postgres --)
@@ -238,6 +220,7 @@ if [ "$DISK_ACTIVITY" = 1 ]; then
   } > "$RUN/disk-activity.tsv" &
 fi
 
+log "server output in $SERVER_LOG_DIR while they run, then in $RUN"
 log "starting the gateway on 127.0.0.1:$GW_PORT"
 # shellcheck disable=SC2086
 JFR=
@@ -257,7 +240,6 @@ fi
   > "$SERVER_LOG_DIR/gateway.log" 2>&1 &
 GW_PID=$!; PIDS+=("$GW_PID")
 
-log "server output in $SERVER_LOG_DIR while they run, then in $RUN"
 log "starting cfssl serve (EC CA on :$CFSSL_EC_PORT, RSA CA on :$CFSSL_RSA_PORT)"
 cfssl serve -address 127.0.0.1 -port "$CFSSL_EC_PORT" -ca "$KEYS/dev-ec/ca.pem" -ca-key "$KEYS/dev-ec/key.pem" \
   -config "$KEYS/cfssl.json" > "$SERVER_LOG_DIR/cfssl-ec.log" 2>&1 &
