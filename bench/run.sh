@@ -28,6 +28,13 @@ GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-"-Xms1g -Xmx1g -XX:+UseParallelGC"}  # th
 GATEWAY_JAVA_HOME=${GATEWAY_JAVA_HOME:-}  # a JDK to run the gateway on (default: the java on PATH); everything else runs on the default
 GW_BIN=${GATEWAY_JAVA_HOME:+$GATEWAY_JAVA_HOME/bin/}   # prefix of the gateway JDK's java, jstat and jcmd
 GW_PORT=${GW_PORT:-18080}
+# A second gateway to compare with, target gateway-b: GATEWAY_B_JAR (default: the jar built from this checkout) with
+# GATEWAY_B_JAVA_OPTS (default: GATEWAY_JAVA_OPTS), on GW_B_PORT, recording into the same database. Started only
+# when TARGETS names gateway-b; interleave the two (TARGETS="gateway gateway-b gateway gateway-b") so that both see
+# the same machine, which drifts by more than most changes are worth between runs.
+GATEWAY_B_JAR=${GATEWAY_B_JAR:-}
+GATEWAY_B_JAVA_OPTS=${GATEWAY_B_JAVA_OPTS:-$GATEWAY_JAVA_OPTS}
+GW_B_PORT=${GW_B_PORT:-18081}
 CFSSL_EC_PORT=${CFSSL_EC_PORT:-18888}
 CFSSL_RSA_PORT=${CFSSL_RSA_PORT:-18889}
 # own: a PostgreSQL server of the benchmark's own, its data in the run's directory on the machine's disk, with
@@ -166,6 +173,7 @@ fi
   echo "postgresql: $(psql -tAc 'show server_version') ($PG_SERVER server; $(psql -tAc "select string_agg(name || '=' || current_setting(name), ', ' order by name) from pg_settings where name in ('synchronous_commit', 'fsync', 'full_page_writes', 'shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'checkpoint_completion_target', 'wal_compression')"))"
   echo "cfssl: $(cfssl version 2>&1 | head -1)"
   echo "gateway: $(git -C "$ROOT" rev-parse --short HEAD) $GATEWAY_JAVA_OPTS"
+  [[ " $TARGETS " == *" gateway-b "* ]] && echo "gateway-b: ${GATEWAY_B_JAR:-$(git -C "$ROOT" rev-parse --short HEAD)} $GATEWAY_B_JAVA_OPTS"
   echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$RUN/machine.txt"
 cat "$RUN/machine.txt" | tee -a "$RUN/run.log"
@@ -221,24 +229,47 @@ if [ "$DISK_ACTIVITY" = 1 ]; then
 fi
 
 log "server output in $SERVER_LOG_DIR while they run, then in $RUN"
-log "starting the gateway on 127.0.0.1:$GW_PORT"
 # shellcheck disable=SC2086
 JFR=
 if [ "$PROFILE" = 1 ]; then
   # Started with the JVM: starting JFR later re-instruments JDK classes and throws away compiled code.
   JFR="-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording:name=bench,settings=profile"
 fi
-"${GW_BIN}java" $GATEWAY_JAVA_OPTS $JFR -Xlog:gc:file="$RUN/gateway-gc.log":time,uptime -jar "$GATEWAY_JAR" \
-  --server.address=127.0.0.1 --server.port="$GW_PORT" \
-  --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
-  --certgw.authorities.dev-ec.certificate-chain="file:$KEYS/dev-ec/ca.pem" \
-  --certgw.authorities.dev-ec.private-key="file:$KEYS/dev-ec/key.pem" \
-  --certgw.authorities.dev-rsa.certificate-chain="file:$KEYS/dev-rsa/ca.pem" \
-  --certgw.authorities.dev-rsa.private-key="file:$KEYS/dev-rsa/key.pem" \
-  --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$KEYS/jwt-public.pem" \
-  --certgw.policy.location="file:$KEYS/policy.yaml" \
-  > "$SERVER_LOG_DIR/gateway.log" 2>&1 &
-GW_PID=$!; PIDS+=("$GW_PID")
+start_gateway() { # name port jar java-options...; sets STARTED_PID
+  local name=$1 port=$2 jar=$3; shift 3
+  log "starting $name on 127.0.0.1:$port"
+  # shellcheck disable=SC2068
+  "${GW_BIN}java" $@ -Xlog:gc:file="$RUN/$name-gc.log":time,uptime -jar "$jar" \
+    --server.address=127.0.0.1 --server.port="$port" \
+    --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" \
+    --certgw.authorities.dev-ec.certificate-chain="file:$KEYS/dev-ec/ca.pem" \
+    --certgw.authorities.dev-ec.private-key="file:$KEYS/dev-ec/key.pem" \
+    --certgw.authorities.dev-rsa.certificate-chain="file:$KEYS/dev-rsa/ca.pem" \
+    --certgw.authorities.dev-rsa.private-key="file:$KEYS/dev-rsa/key.pem" \
+    --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$KEYS/jwt-public.pem" \
+    --certgw.policy.location="file:$KEYS/policy.yaml" \
+    > "$SERVER_LOG_DIR/$name.log" 2>&1 &
+  STARTED_PID=$!; PIDS+=("$STARTED_PID")
+}
+await_ready() { # name port pid
+  for i in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$2/actuator/health/readiness" >/dev/null 2>&1 && break
+    kill -0 "$3" 2>/dev/null || { tail -50 "$SERVER_LOG_DIR/$1.log"; echo "$1 did not start" >&2; exit 1; }
+    sleep 1
+  done
+  curl -fsS "http://127.0.0.1:$2/actuator/health/readiness" >/dev/null
+  log "$1 ready"
+}
+log "server output in $SERVER_LOG_DIR while they run, then in $RUN"
+start_gateway gateway "$GW_PORT" "$GATEWAY_JAR" $GATEWAY_JAVA_OPTS $JFR
+GW_PID=$STARTED_PID
+GW_B_PID=
+if [[ " $TARGETS " == *" gateway-b "* ]]; then
+  # After the first has created the schema: two servers migrating one database at once would wait for each other.
+  await_ready gateway "$GW_PORT" "$GW_PID"
+  start_gateway gateway-b "$GW_B_PORT" "${GATEWAY_B_JAR:-$GATEWAY_JAR}" $GATEWAY_B_JAVA_OPTS
+  GW_B_PID=$STARTED_PID
+fi
 
 log "starting cfssl serve (EC CA on :$CFSSL_EC_PORT, RSA CA on :$CFSSL_RSA_PORT)"
 cfssl serve -address 127.0.0.1 -port "$CFSSL_EC_PORT" -ca "$KEYS/dev-ec/ca.pem" -ca-key "$KEYS/dev-ec/key.pem" \
@@ -248,19 +279,15 @@ cfssl serve -address 127.0.0.1 -port "$CFSSL_RSA_PORT" -ca "$KEYS/dev-rsa/ca.pem
   -config "$KEYS/cfssl.json" > "$SERVER_LOG_DIR/cfssl-rsa.log" 2>&1 &
 CFSSL_RSA_PID=$!; PIDS+=("$CFSSL_RSA_PID")
 
-for i in $(seq 1 120); do
-  curl -fsS "http://127.0.0.1:$GW_PORT/actuator/health/readiness" >/dev/null 2>&1 && break
-  kill -0 "$GW_PID" 2>/dev/null || { tail -50 "$SERVER_LOG_DIR/gateway.log"; echo "the gateway did not start" >&2; exit 1; }
-  sleep 1
-done
-curl -fsS "http://127.0.0.1:$GW_PORT/actuator/health/readiness" >/dev/null
-log "gateway ready"
+await_ready gateway "$GW_PORT" "$GW_PID"
+[ -n "$GW_B_PID" ] && await_ready gateway-b "$GW_B_PORT" "$GW_B_PID"
 
 # ---- load ---------------------------------------------------------------------------------------------------
 load() { # target kind mode extra-args...
   local target=$1 kind=$2; shift 2
   local port pid
   if [ "$target" = gateway ]; then port=$GW_PORT; pid=$GW_PID
+  elif [ "$target" = gateway-b ]; then port=$GW_B_PORT; pid=$GW_B_PID
   elif [ "$kind" = ec ]; then port=$CFSSL_EC_PORT; pid=$CFSSL_EC_PID
   else port=$CFSSL_RSA_PORT; pid=$CFSSL_RSA_PID; fi
   local probe=()
@@ -270,23 +297,29 @@ load() { # target kind mode extra-args...
     "${probe[@]}" "$@" \
     | tee -a "$RUN/run.log"
 }
-if [[ " $TARGETS " == *" gateway "* ]]; then
+GATEWAYS=$(for t in $TARGETS; do echo "$t"; done | grep -x 'gateway\|gateway-b' | sort -u | tr '\n' ' ')
+if [ -n "$GATEWAYS" ]; then
   # JIT-compile every path (both key types) first: otherwise the first key type measured pays for the compiler.
-  for kind in $KINDS; do
-    log "gateway warm-up with $kind: ${SECONDS_WARMUP}s"
-    load gateway "$kind" mode=closed seconds="$SECONDS_WARMUP" clients="$CLIENTS" warmup=true
+  for gateway in $GATEWAYS; do
+    for kind in $KINDS; do
+      log "$gateway warm-up with $kind: ${SECONDS_WARMUP}s"
+      load "$gateway" "$kind" mode=closed seconds="$SECONDS_WARMUP" clients="$CLIENTS" warmup=true
+    done
   done
   # How long C2 keeps compiling differs from machine to machine (minutes on a slow one), and while it does it takes
   # a core from the gateway: warm up on until the compiler has (nearly) nothing left to do.
-  jit_seconds() { "${GW_BIN}jstat" -compiler "$GW_PID" | awk 'NR == 2 { print $4 }'; }
-  for block in $(seq 1 "$JIT_MAX_BLOCKS"); do
-    before=$(jit_seconds)
-    for kind in $KINDS; do
-      load gateway "$kind" mode=closed seconds=$((30 / $(echo $KINDS | wc -w))) clients="$CLIENTS" warmup=true
+  jit_seconds() { "${GW_BIN}jstat" -compiler "$1" | awk 'NR == 2 { print $4 }'; }
+  for gateway in $GATEWAYS; do
+    pid=$GW_PID; [ "$gateway" = gateway-b ] && pid=$GW_B_PID
+    for block in $(seq 1 "$JIT_MAX_BLOCKS"); do
+      before=$(jit_seconds "$pid")
+      for kind in $KINDS; do
+        load "$gateway" "$kind" mode=closed seconds=$((30 / $(echo $KINDS | wc -w))) clients="$CLIENTS" warmup=true
+      done
+      spent=$(awk -v a="$before" -v b="$(jit_seconds "$pid")" 'BEGIN { printf "%.2f", b - a }')
+      log "JIT compilation in $gateway in the last 30 s of warm-up: ${spent}s"
+      awk -v s="$spent" -v q="$JIT_QUIET" 'BEGIN { exit !(s < q) }' && break
     done
-    spent=$(awk -v a="$before" -v b="$(jit_seconds)" 'BEGIN { printf "%.2f", b - a }')
-    log "JIT compilation in the last 30 s of warm-up: ${spent}s"
-    awk -v s="$spent" -v q="$JIT_QUIET" 'BEGIN { exit !(s < q) }' && break
   done
   # A checkpoint now lets the server recycle the warm-up's WAL segments, as a server that has been running for a
   # while does. A new server has none to recycle and creates and zero-fills a 16 MB file every one to four seconds
