@@ -1,7 +1,12 @@
 package dev.certgateway.x509;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.security.PrivateKey;
 
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -35,7 +40,7 @@ public final class CertificateAssembler {
         } catch (CertIOException e) {
             throw new IllegalStateException("extension could not be added: " + e.getMessage(), e);
         }
-        return builder.build(signer);
+        return builder.build(new WholeMessageSigner(signer));
     }
 
     /** A BouncyCastle signer for the CA's private key; the key must belong to the algorithm's family. */
@@ -54,6 +59,41 @@ public final class CertificateAssembler {
         } catch (OperatorCreationException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot sign with " + algorithm + " using a " + caKey.getAlgorithm()
                     + " key: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Hands the signer the to-be-signed certificate in one piece. BouncyCastle writes its DER encoding to the signer
+     * element by element, dozens of small writes, each one a {@code Signature.update}, which AWS-LC's provider copies
+     * into a buffer it grows as they come; encoded into a buffer that holds a certificate at once, it is one update.
+     */
+    private static final class WholeMessageSigner implements ContentSigner {
+
+        private final ContentSigner signer;
+        private final ByteArrayOutputStream message = new ByteArrayOutputStream(2048);
+
+        WholeMessageSigner(ContentSigner signer) {
+            this.signer = signer;
+        }
+
+        @Override
+        public AlgorithmIdentifier getAlgorithmIdentifier() {
+            return signer.getAlgorithmIdentifier();
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            return message;
+        }
+
+        @Override
+        public byte[] getSignature() {
+            try (OutputStream out = signer.getOutputStream()) {
+                message.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the certificate could not be handed to the signer", e);
+            }
+            return signer.getSignature();
         }
     }
 }
