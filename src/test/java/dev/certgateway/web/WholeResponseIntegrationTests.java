@@ -33,6 +33,23 @@ class WholeResponseIntegrationTests extends IntegrationTestSupport {
         assertWhole(rejected);
     }
 
+    /** Held-back flushes must not hold back what does not fit: the buffer still goes out as it fills. */
+    @Test
+    void anAnswerLargerThanTheBufferIsSentChunkedAndArrivesComplete() {
+        String token = token("whole-" + UUID.randomUUID());
+        for (int i = 0; i < 25; i++) {
+            assertThat(post("/api/v1/certificates", token, oneDayRequest("whole-" + i + ".example", null)).status())
+                    .isEqualTo(201);
+        }
+
+        Response listing = get("/api/v1/certificates?maxResults=25", token);
+
+        assertThat(listing.status()).as(listing.body()).isEqualTo(200);
+        assertThat(listing.body().getBytes(StandardCharsets.UTF_8).length).isGreaterThan(8 * 1024);
+        assertThat(listing.header("Transfer-Encoding")).isEqualTo("chunked");
+        assertThat(listing.json().get("certificates")).hasSize(25);
+    }
+
     private static void assertWhole(Response response) {
         assertThat(response.header("Transfer-Encoding")).isNull();
         assertThat(response.header("Content-Length"))
