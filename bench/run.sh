@@ -228,8 +228,6 @@ if [ "$DISK_ACTIVITY" = 1 ]; then
   } > "$RUN/disk-activity.tsv" &
 fi
 
-log "server output in $SERVER_LOG_DIR while they run, then in $RUN"
-# shellcheck disable=SC2086
 JFR=
 if [ "$PROFILE" = 1 ]; then
   # Started with the JVM: starting JFR later re-instruments JDK classes and throws away compiled code.
@@ -261,15 +259,9 @@ await_ready() { # name port pid
   log "$1 ready"
 }
 log "server output in $SERVER_LOG_DIR while they run, then in $RUN"
+# shellcheck disable=SC2086
 start_gateway gateway "$GW_PORT" "$GATEWAY_JAR" $GATEWAY_JAVA_OPTS $JFR
 GW_PID=$STARTED_PID
-GW_B_PID=
-if [[ " $TARGETS " == *" gateway-b "* ]]; then
-  # After the first has created the schema: two servers migrating one database at once would wait for each other.
-  await_ready gateway "$GW_PORT" "$GW_PID"
-  start_gateway gateway-b "$GW_B_PORT" "${GATEWAY_B_JAR:-$GATEWAY_JAR}" $GATEWAY_B_JAVA_OPTS
-  GW_B_PID=$STARTED_PID
-fi
 
 log "starting cfssl serve (EC CA on :$CFSSL_EC_PORT, RSA CA on :$CFSSL_RSA_PORT)"
 cfssl serve -address 127.0.0.1 -port "$CFSSL_EC_PORT" -ca "$KEYS/dev-ec/ca.pem" -ca-key "$KEYS/dev-ec/key.pem" \
@@ -280,7 +272,14 @@ cfssl serve -address 127.0.0.1 -port "$CFSSL_RSA_PORT" -ca "$KEYS/dev-rsa/ca.pem
 CFSSL_RSA_PID=$!; PIDS+=("$CFSSL_RSA_PID")
 
 await_ready gateway "$GW_PORT" "$GW_PID"
-[ -n "$GW_B_PID" ] && await_ready gateway-b "$GW_B_PORT" "$GW_B_PID"
+GW_B_PID=
+if [[ " $TARGETS " == *" gateway-b "* ]]; then
+  # Only now that the first has migrated the schema: two servers migrating one database would wait for each other.
+  # shellcheck disable=SC2086
+  start_gateway gateway-b "$GW_B_PORT" "${GATEWAY_B_JAR:-$GATEWAY_JAR}" $GATEWAY_B_JAVA_OPTS
+  GW_B_PID=$STARTED_PID
+  await_ready gateway-b "$GW_B_PORT" "$GW_B_PID"
+fi
 
 # ---- load ---------------------------------------------------------------------------------------------------
 load() { # target kind mode extra-args...
