@@ -12,6 +12,7 @@ SECONDS_OPEN=${SECONDS_OPEN:-30}         # open-model run length
 SECONDS_WARMUP=${SECONDS_WARMUP:-180}    # gateway warm-up per key type before anything is measured (C2 needs minutes of CPU on 2 cores)
 SECONDS_REWARM=${SECONDS_REWARM:-10}     # unrecorded closed-loop run before each target and key type
 CLIENTS=${CLIENTS:-16}                   # closed-loop concurrency
+TURNS=${TURNS:-2}                        # saturation blocks per target and key type, taken in turns (A B B A ...)
 OPEN_CLIENTS=${OPEN_CLIENTS:-64}         # connections available to the open model
 RATES_EC=${RATES_EC:-"400 1000"}         # constant arrival rates, requests/s
 RATES_RSA=${RATES_RSA:-"250 1000"}
@@ -30,8 +31,8 @@ GW_BIN=${GATEWAY_JAVA_HOME:+$GATEWAY_JAVA_HOME/bin/}   # prefix of the gateway J
 GW_PORT=${GW_PORT:-18080}
 # A second gateway to compare with, target gateway-b: GATEWAY_B_JAR (default: the jar built from this checkout) with
 # GATEWAY_B_JAVA_OPTS (default: GATEWAY_JAVA_OPTS), on GW_B_PORT, recording into the same database. Started only
-# when TARGETS names gateway-b; interleave the two (TARGETS="gateway gateway-b gateway gateway-b") so that both see
-# the same machine, which drifts by more than most changes are worth between runs.
+# when TARGETS names gateway-b; compare them with TARGETS="gateway gateway-b" TURNS=4 so that both see the same
+# machine, which drifts by more than most changes are worth between runs.
 GATEWAY_B_JAR=${GATEWAY_B_JAR:-}
 GATEWAY_B_JAVA_OPTS=${GATEWAY_B_JAVA_OPTS:-$GATEWAY_JAVA_OPTS}
 GW_B_PORT=${GW_B_PORT:-18081}
@@ -346,12 +347,23 @@ if [ -n "$GATEWAYS" ]; then
   fi
 fi
 PROFILE_SINCE=${PROFILE_SINCE:-0}
+REVERSED=$(for t in $TARGETS; do echo "$t"; done | tac | tr '\n' ' ')
 for kind in $KINDS; do
   rates=$RATES_EC; [ "$kind" = rsa ] && rates=$RATES_RSA
+  # The targets take turns at saturation, in order and then in reverse (A B B A ...), so that each meets the
+  # machine's drift from one block to the next as often as the other; the report takes the mean of each's turns.
+  for turn in $(seq 1 "$TURNS"); do
+    order=$TARGETS; [ $((turn % 2)) = 0 ] && order=$REVERSED
+    for target in $order; do
+      log "$target $kind: warm-up, saturation ${SECONDS_CLOSED}s x $CLIENTS clients (turn $turn of $TURNS)"
+      load "$target" "$kind" mode=closed seconds="$SECONDS_REWARM" clients="$CLIENTS" warmup=true
+      load "$target" "$kind" mode=closed seconds="$SECONDS_CLOSED" clients="$CLIENTS"
+    done
+  done
+  [ -z "${rates// /}" ] && continue
   for target in $TARGETS; do
-    log "$target $kind: warm-up, saturation ${SECONDS_CLOSED}s x $CLIENTS clients, open model at $rates/s for ${SECONDS_OPEN}s"
+    log "$target $kind: warm-up, open model at $rates/s for ${SECONDS_OPEN}s"
     load "$target" "$kind" mode=closed seconds="$SECONDS_REWARM" clients="$CLIENTS" warmup=true
-    load "$target" "$kind" mode=closed seconds="$SECONDS_CLOSED" clients="$CLIENTS"
     for rate in $rates; do
       sleep 2
       load "$target" "$kind" mode=open rate="$rate" seconds="$SECONDS_OPEN" clients="$OPEN_CLIENTS" \
