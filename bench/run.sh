@@ -10,7 +10,7 @@ cd "$ROOT"
 SECONDS_CLOSED=${SECONDS_CLOSED:-30}     # closed-loop saturation run length
 SECONDS_OPEN=${SECONDS_OPEN:-30}         # open-model run length
 SECONDS_WARMUP=${SECONDS_WARMUP:-180}    # gateway warm-up per key type before anything is measured (C2 needs minutes of CPU on 2 cores)
-SECONDS_REWARM=${SECONDS_REWARM:-10}     # unrecorded closed-loop run before each target and key type
+SECONDS_REWARM=${SECONDS_REWARM:-10}     # unrecorded closed-loop run before each saturation turn and before the open-model blocks
 CLIENTS=${CLIENTS:-16}                   # closed-loop concurrency
 TURNS=${TURNS:-2}                        # saturation blocks per target and key type, taken in turns (A B B A ...)
 OPEN_CLIENTS=${OPEN_CLIENTS:-64}         # connections available to the open model
