@@ -75,6 +75,17 @@ public final class Report {
                         n1(r, "machineBusyPct"), n1(r, "machineStealPct")));
             }
         }
+        out.append("\nEach target's turns together (the mean, and the range of the turns in parentheses):\n\n");
+        out.append("| target | key | turns | issued/s | server CPU ms/req |\n|---|---|---:|---:|---:|\n");
+        for (String kind : List.of("ec", "rsa")) {
+            for (String target : List.of("gateway", "gateway-b", "cfssl")) {
+                List<Double> turns = saturation(rows, target, kind);
+                if (!turns.isEmpty()) {
+                    out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.3f |%n", target, name(kind),
+                            turns.size(), rates(turns), mean(column(rows, target, kind, "serverCpuMsPerReq"))));
+                }
+            }
+        }
         out.append("\n### Constant arrival rate (open model; latency from the intended send time)\n\n");
         out.append("| target | key | rate/s | issued/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors "
                 + "| server CPU ms/req | machine busy | steal | disk fsync p99 ms | disk fsync max ms |\n");
@@ -127,13 +138,18 @@ public final class Report {
 
     /** The issued/s of every closed-loop block of the target and key type, in the order they ran. */
     private static List<Double> saturation(List<Map<String, String>> rows, String target, String kind) {
-        List<Double> rates = new ArrayList<>();
+        return column(rows, target, kind, "throughput");
+    }
+
+    /** One column of every closed-loop block of the target and key type, in the order they ran. */
+    private static List<Double> column(List<Map<String, String>> rows, String target, String kind, String column) {
+        List<Double> values = new ArrayList<>();
         for (Map<String, String> r : rows) {
             if (r.get("target").equals(target) && r.get("kind").equals(kind) && r.get("mode").equals("closed")) {
-                rates.add(d(r, "throughput"));
+                values.add(d(r, column));
             }
         }
-        return rates;
+        return values;
     }
 
     private static double mean(List<Double> values) {
