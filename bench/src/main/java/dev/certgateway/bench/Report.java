@@ -114,8 +114,10 @@ public final class Report {
             double g = mean(gw);
             double vsCfssl = cf.isEmpty() ? Double.NaN : g / mean(cf);
             double want = kind.equals("ec") ? 0.5 : 0.8;
-            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.2f× | %s | %s | ≥ %.1f× cfssl | %s |%n",
-                    name(kind), rates(gw), rates(cf), gw.size(), vsCfssl, ratio(g, ceiling.get(kind + "/2")),
+            out.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | ≥ %.1f× cfssl | %s |%n",
+                    name(kind), rates(gw), rates(cf), gw.size(),
+                    Double.isNaN(vsCfssl) ? "-" : String.format(Locale.ROOT, "%.2f×", vsCfssl),
+                    ratio(g, ceiling.get(kind + "/2")),
                     ratio(g, ceiling.get(kind + "/1")), want,
                     Double.isNaN(vsCfssl) ? "?" : vsCfssl >= want ? "yes" : "**no**"));
         }
