@@ -125,7 +125,7 @@ public final class Report {
                 + "|---|---:|---:|---:|---:|---|---|\n");
         for (Map<String, String> r : rows) {
             if (r.get("mode").equals("open") && r.get("target").equals("gateway")) {
-                Map<String, String> cf = find(rows, "cfssl", r.get("kind"), "open", r.get("rate"));
+                Map<String, String> cf = openModel(rows, "cfssl", r.get("kind"), r.get("rate"));
                 double p99 = d(r, "p99");
                 boolean targeted = r.get("rate").equals("1000") && r.get("kind").equals("ec");
                 out.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %s | %s | %s | %s |%n", name(r.get("kind")),
@@ -170,12 +170,13 @@ public final class Report {
         return String.format(Locale.ROOT, "%s (%.0f-%.0f)", mean, Collections.min(turns), Collections.max(turns));
     }
 
-    private static Map<String, String> find(List<Map<String, String>> rows, String target, String kind, String mode,
+    /** The target's open-model block at that rate; the closed loop's blocks are read with {@link #column}. */
+    private static Map<String, String> openModel(List<Map<String, String>> rows, String target, String kind,
             String rate) {
         Map<String, String> found = null;
         for (Map<String, String> r : rows) {
-            if (r.get("target").equals(target) && r.get("kind").equals(kind) && r.get("mode").equals(mode)
-                    && (rate == null || rate.equals(r.get("rate")))) {
+            if (r.get("target").equals(target) && r.get("kind").equals(kind) && r.get("mode").equals("open")
+                    && rate.equals(r.get("rate"))) {
                 found = r;
             }
         }
