@@ -29,10 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * durable; a lone write goes alone, with no waiting for company.
  *
  * <p>There is no writer thread: the caller that finds no transaction in progress writes the batch itself (the
- * leader), and the callers that arrive meanwhile wait. When the leader's transaction has committed, it wakes the
- * callers it wrote for and hands the lead to the first caller still waiting, whose write then goes with all the
- * others queued behind it. Handing every write to a thread of its own would cost two more thread switches per
- * transaction, and the leader's own request would wait to be woken like the others.
+ * leader), and the callers that arrive meanwhile wait. When the leader's transaction has committed, it hands the
+ * lead to the first caller still waiting, whose write then goes with all the others queued behind it, and only then
+ * wakes the callers it wrote for. Handing every write to a thread of its own would cost two more thread switches
+ * per transaction, and the leader's own request would wait to be woken like the others.
  *
  * <p>When a transaction fails because one of its statements failed (a constraint, a bad value), its statements
  * are run again, each in its own transaction, so that one bad write costs the others nothing and gets its own
@@ -101,11 +101,17 @@ final class GroupCommit implements AutoCloseable {
     public void close() {
     }
 
-    /** Writes transactions of queued writes until {@code own} is among the written, then hands the lead on. */
+    /**
+     * Writes transactions of queued writes until {@code own} is among the written, then hands the lead on. The next
+     * leader is woken before the callers just written for: woken after them, it waited for the CPU behind every one
+     * of them finishing its request, and no transaction was in progress meanwhile.
+     */
     private void writeUntilWritten(Write own) {
+        List<Write> written = List.of();
         Write next;
         try {
             while (!own.isDone()) {
+                wake(written);
                 List<Write> batch = new ArrayList<>();
                 lock.lock();
                 try {
@@ -115,6 +121,7 @@ final class GroupCommit implements AutoCloseable {
                 } finally {
                     lock.unlock();
                 }
+                written = batch;
                 try {
                     commit(batch);
                 } catch (Throwable unexpected) {
@@ -139,6 +146,14 @@ final class GroupCommit implements AutoCloseable {
             if (next != null) {
                 next.lead();
             }
+            wake(written);
+        }
+    }
+
+    /** Wakes the callers whose writes are done; the leader's own write needs no waking. */
+    private static void wake(List<Write> written) {
+        for (Write write : written) {
+            write.wake();
         }
     }
 
@@ -261,8 +276,12 @@ final class GroupCommit implements AutoCloseable {
             LockSupport.unpark(caller);
         }
 
+        /** Done, but the caller is not woken yet: {@link #wake} does that, once the lead has been handed on. */
         private void finish() {
             state = DONE;
+        }
+
+        void wake() {
             if (caller != Thread.currentThread()) {
                 LockSupport.unpark(caller);
             }
