@@ -103,8 +103,8 @@ final class GroupCommit implements AutoCloseable {
 
     /**
      * Writes transactions of queued writes until {@code own} is among the written, then hands the lead on. The next
-     * leader is woken before the callers just written for: woken after them, it waited for the CPU behind every one
-     * of them finishing its request, and no transaction was in progress meanwhile.
+     * leader is woken before the callers just written for, so that it is not queued for a CPU behind them while no
+     * transaction is in progress (docs/performance.md, round 11, measured no rate gain from the order).
      */
     private void writeUntilWritten(Write own) {
         List<Write> written = List.of();
