@@ -37,7 +37,7 @@ public class AuditTrail {
 
     public void record(AuditEvent event) {
         RowInsert row = row(event);
-        jdbc.sql(row.insert()).params(row.parameters()).update();
+        jdbc.sql(row.insert()).params(row.values()).update();
         logged(event);
     }
 

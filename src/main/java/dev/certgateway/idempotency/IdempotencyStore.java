@@ -1,10 +1,11 @@
 package dev.certgateway.idempotency;
 
+import dev.certgateway.sql.RowInsert;
 import dev.certgateway.sql.SqlStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,15 +44,6 @@ public class IdempotencyStore {
                 (team, token, fingerprint, state, claim_id, certificate_id, created_at, expires_at, lease_until)
             values (:team, :token, :fingerprint, 'IN_PROGRESS', :claimId, null, :now, :expiresAt, :leaseUntil)
             """ + TAKE_OVER_IF_FREE + " returning claim_id";
-
-    // Parameter names carry the table's prefix: the statement runs inside the issuance's record statement.
-    private static final String COMPLETED_CLAIM = """
-            insert into idempotency_token
-                (team, token, fingerprint, state, claim_id, certificate_id, created_at, expires_at, lease_until)
-            values (:idempotency_token__team, :idempotency_token__token, :idempotency_token__fingerprint, 'COMPLETED',
-                :idempotency_token__certificate_id, :idempotency_token__certificate_id, :idempotency_token__now,
-                :idempotency_token__expires_at, :idempotency_token__now)
-            """ + TAKE_OVER_IF_FREE;
 
     private final JdbcClient jdbc;
     private final IdempotencyProperties properties;
@@ -93,16 +85,20 @@ public class IdempotencyStore {
      * {@code returning} appended it yields one row when the token now names the certificate and none when it does
      * not ({@link #heldBy} then says what holds it), so it can gate the statement that records the certificate.
      */
-    public SqlStatement completedClaim(String team, String token, String fingerprint, UUID certificateId,
+    public RowInsert completedClaim(String team, String token, String fingerprint, UUID certificateId,
             Instant now) {
         // The certificate's id doubles as the claim id: a completed token has no owner left to check.
-        return new SqlStatement(COMPLETED_CLAIM, Map.of(
-                "idempotency_token__team", team,
-                "idempotency_token__token", token,
-                "idempotency_token__fingerprint", fingerprint,
-                "idempotency_token__certificate_id", certificateId,
-                "idempotency_token__now", Timestamp.from(now),
-                "idempotency_token__expires_at", Timestamp.from(now.plus(properties.window()))));
+        return RowInsert.into("idempotency_token")
+                .text("team", team)
+                .text("token", token)
+                .text("fingerprint", fingerprint)
+                .text("state", "COMPLETED")
+                .uuid("claim_id", certificateId)
+                .uuid("certificate_id", certificateId)
+                .timestamptz("created_at", now)
+                .timestamptz("expires_at", now.plus(properties.window()))
+                .timestamptz("lease_until", now)
+                .onConflict(TAKE_OVER_IF_FREE);
     }
 
     /**
@@ -138,13 +134,9 @@ public class IdempotencyStore {
      */
     public SqlStatement completion(Claim claim, UUID certificateId) {
         return new SqlStatement("""
-                update idempotency_token set state = 'COMPLETED', certificate_id = :idempotency_token__certificate_id
-                where team = :idempotency_token__team and token = :idempotency_token__token
-                  and claim_id = :idempotency_token__claim_id and state = 'IN_PROGRESS'""", Map.of(
-                "idempotency_token__certificate_id", certificateId,
-                "idempotency_token__team", claim.team(),
-                "idempotency_token__token", claim.token(),
-                "idempotency_token__claim_id", claim.claimId()));
+                update idempotency_token set state = 'COMPLETED', certificate_id = cast(? as uuid)
+                where team = ? and token = ? and claim_id = cast(? as uuid) and state = 'IN_PROGRESS'""",
+                List.of(certificateId, claim.team(), claim.token(), claim.claimId()));
     }
 
     /** Frees the token after a failure, so the client's retry can succeed. */

@@ -40,7 +40,7 @@ public class CertificateInventory {
 
     public void record(IssuedCertificate certificate) {
         RowInsert row = row(certificate);
-        jdbc.sql(row.insert()).params(row.parameters()).update();
+        jdbc.sql(row.insert()).params(row.values()).update();
     }
 
     /** The certificate's row, for writing it together with other rows in one statement. */

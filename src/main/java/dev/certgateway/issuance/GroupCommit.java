@@ -13,20 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs single-statement writes that request threads hand in, all those that arrive while the previous
- * transaction is still committing in one transaction of their own: one round trip and one commit for many
- * issuances instead of one each. A synchronous commit costs the database a WAL flush, a wait and two context
- * switches whatever it writes, and on a busy gateway the next records are already waiting while one commits.
- * Every caller still returns only once its own statement has committed, so nothing is answered before it is
- * durable; a lone write goes alone, with no waiting for company.
+ * Runs writes that request threads hand in, all those that arrive while the previous transaction is still
+ * committing in one transaction of their own: one round trip and one commit for many issuances instead of one
+ * each. A synchronous commit costs the database a WAL flush, a wait and two context switches whatever it writes,
+ * and on a busy gateway the next records are already waiting while one commits. The writes of one kind go in one
+ * statement ({@link Writer}), so that the database also starts and ends one statement per transaction rather than
+ * one per write. Every caller still returns only once its own write has committed, so nothing is answered before
+ * it is durable; a lone write goes alone, with no waiting for company.
  *
  * <p>There is no writer thread: the caller that finds no transaction in progress writes the batch itself (the
  * leader), and the callers that arrive meanwhile wait. When the leader's transaction has committed, it hands the
@@ -34,50 +32,64 @@ import org.springframework.transaction.support.TransactionTemplate;
  * wakes the callers it wrote for. Handing every write to a thread of its own would cost two more thread switches
  * per transaction, and the leader's own request would wait to be woken like the others.
  *
- * <p>When a transaction fails because one of its statements failed (a constraint, a bad value), its statements
- * are run again, each in its own transaction, so that one bad write costs the others nothing and gets its own
- * error. When the database itself fails, every write of the transaction gets that failure at once.
+ * <p>When a transaction fails because one of its writes failed (a constraint, a bad value), its writes are run
+ * again, each in its own transaction, so that one bad write costs the others nothing and gets its own error. When
+ * the database itself fails, every write of the transaction gets that failure at once.
  */
-final class GroupCommit implements AutoCloseable {
+final class GroupCommit<W> implements AutoCloseable {
+
+    /** Turns writes into SQL: the only part of group commit that knows what is written. */
+    interface Writer<W> {
+
+        /** Writes of equal kinds can be written by one statement; a write of a kind of its own is written alone. */
+        Object kind(W write);
+
+        /**
+         * Writes {@code writes}, all of one kind, by one statement, inside the transaction (if any) of the calling
+         * thread.
+         *
+         * @return each write's update count, in the order of {@code writes}
+         */
+        int[] write(List<W> writes);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final Writer<W> writer;
     private final TransactionTemplate transactions;
-    private final int maxStatements;
-    private final DistributionSummary statementsPerCommit;
+    private final int maxWrites;
+    private final DistributionSummary writesPerCommit;
     private final ReentrantLock lock = new ReentrantLock();
     /** Writes not yet taken into a transaction, oldest first; guarded by {@link #lock}. */
-    private final ArrayDeque<Write> queue = new ArrayDeque<>();
+    private final ArrayDeque<Write<W>> queue = new ArrayDeque<>();
     /** Whether a caller is writing a transaction; guarded by {@link #lock}. */
     private boolean writing;
 
     /**
-     * @param maxStatements the most statements one transaction takes; 1 runs every write alone
+     * @param maxWrites the most writes one transaction takes; 1 runs every write alone
      */
-    GroupCommit(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, int maxStatements,
-            MeterRegistry meters) {
-        this.jdbc = jdbc;
+    GroupCommit(Writer<W> writer, TransactionTemplate transactions, int maxWrites, MeterRegistry meters) {
+        this.writer = writer;
         this.transactions = transactions;
-        this.maxStatements = maxStatements;
-        this.statementsPerCommit = DistributionSummary.builder("certgw.issuance.records.per.commit")
+        this.maxWrites = maxWrites;
+        this.writesPerCommit = DistributionSummary.builder("certgw.issuance.records.per.commit")
                 .description("Issuance records (certificate, audit event, token) written by one transaction")
                 .register(meters);
     }
 
     /**
-     * Runs one insert or update and returns once it has committed.
+     * Writes one write and returns once it has committed.
      *
-     * @return the statement's update count
-     * @throws DataAccessException when the statement failed or could not be committed; nothing of it was written
+     * @return the write's update count
+     * @throws DataAccessException when the write failed or could not be committed; nothing of it was written
      */
-    int update(String sql, Map<String, Object> parameters) {
-        if (maxStatements == 1 || TransactionSynchronizationManager.isActualTransactionActive()) {
+    int update(W payload) {
+        if (maxWrites == 1 || TransactionSynchronizationManager.isActualTransactionActive()) {
             // A caller inside a transaction of its own writes in it: the others' writes must not join it.
-            statementsPerCommit.record(1);
-            return alone(sql, parameters);
+            writesPerCommit.record(1);
+            return alone(payload);
         }
-        Write write = new Write(sql, parameters, Thread.currentThread());
+        Write<W> write = new Write<>(payload, Thread.currentThread());
         boolean lead;
         lock.lock();
         try {
@@ -106,16 +118,16 @@ final class GroupCommit implements AutoCloseable {
      * leader is woken before the callers just written for, so that it is not queued for a CPU behind them while no
      * transaction is in progress (docs/performance.md, round 11, measured no rate gain from the order).
      */
-    private void writeUntilWritten(Write own) {
-        List<Write> written = List.of();
-        Write next;
+    private void writeUntilWritten(Write<W> own) {
+        List<Write<W>> written = List.of();
+        Write<W> next;
         try {
             while (!own.isDone()) {
                 wake(written);
-                List<Write> batch = new ArrayList<>();
+                List<Write<W>> batch = new ArrayList<>();
                 lock.lock();
                 try {
-                    while (batch.size() < maxStatements && !queue.isEmpty()) {
+                    while (batch.size() < maxWrites && !queue.isEmpty()) {
                         batch.add(queue.poll());
                     }
                 } finally {
@@ -151,16 +163,16 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** Wakes the callers whose writes are done; the leader's own write needs no waking. */
-    private static void wake(List<Write> written) {
-        for (Write write : written) {
+    private static void wake(List<? extends Write<?>> written) {
+        for (Write<?> write : written) {
             write.wake();
         }
     }
 
-    private void commit(List<Write> batch) {
-        statementsPerCommit.record(batch.size());
+    private void commit(List<Write<W>> batch) {
+        writesPerCommit.record(batch.size());
         if (batch.size() == 1) {
-            Write write = batch.get(0);
+            Write<W> write = batch.get(0);
             completeAlone(write);
             return;
         }
@@ -180,22 +192,19 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /**
-     * The update counts in the order of the batch; statements with the same text go to the database as one JDBC
-     * batch, in one round trip.
-     */
-    private int[] together(List<Write> batch) {
-        Map<String, List<Integer>> bySql = new LinkedHashMap<>();
+    /** The update counts in the order of the batch; the writes of each kind go to the database as one statement. */
+    private int[] together(List<Write<W>> batch) {
+        Map<Object, List<Integer>> byKind = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
-            bySql.computeIfAbsent(batch.get(i).sql(), sql -> new ArrayList<>()).add(i);
+            byKind.computeIfAbsent(writer.kind(batch.get(i).payload()), kind -> new ArrayList<>()).add(i);
         }
         int[] counts = new int[batch.size()];
-        bySql.forEach((sql, indexes) -> {
-            SqlParameterSource[] parameters = new SqlParameterSource[indexes.size()];
-            for (int j = 0; j < parameters.length; j++) {
-                parameters[j] = new MapSqlParameterSource(batch.get(indexes.get(j)).parameters());
+        byKind.values().forEach(indexes -> {
+            List<W> writes = new ArrayList<>(indexes.size());
+            for (int index : indexes) {
+                writes.add(batch.get(index).payload());
             }
-            int[] updated = jdbc.batchUpdate(sql, parameters);
+            int[] updated = writer.write(writes);
             for (int j = 0; j < updated.length; j++) {
                 counts[indexes.get(j)] = updated[j];
             }
@@ -203,10 +212,10 @@ final class GroupCommit implements AutoCloseable {
         return counts;
     }
 
-    private void completeAlone(Write write) {
+    private void completeAlone(Write<W> write) {
         int count;
         try {
-            count = alone(write.sql(), write.parameters());
+            count = alone(write.payload());
         } catch (RuntimeException e) {
             write.fail(e);
             return;
@@ -214,8 +223,8 @@ final class GroupCommit implements AutoCloseable {
         write.succeed(count);
     }
 
-    private int alone(String sql, Map<String, Object> parameters) {
-        return jdbc.update(sql, parameters);
+    private int alone(W payload) {
+        return writer.write(List.of(payload))[0];
     }
 
     private static DataAccessException asDataAccess(RuntimeException e) {
@@ -223,33 +232,27 @@ final class GroupCommit implements AutoCloseable {
                 : new DataAccessResourceFailureException("The record's transaction failed: " + e.getMessage(), e);
     }
 
-    /** One caller's statement, and what became of it. */
-    private static final class Write {
+    /** One caller's write, and what became of it. */
+    private static final class Write<W> {
 
         private static final int WAITING = 0;
         private static final int LEAD = 1;
         private static final int DONE = 2;
 
-        private final String sql;
-        private final Map<String, Object> parameters;
+        private final W payload;
         private final Thread caller;
         // Written before state, read after it: the volatile write and read order them.
         private int count;
         private Throwable failure;
         private volatile int state = WAITING;
 
-        Write(String sql, Map<String, Object> parameters, Thread caller) {
-            this.sql = sql;
-            this.parameters = parameters;
+        Write(W payload, Thread caller) {
+            this.payload = payload;
             this.caller = caller;
         }
 
-        String sql() {
-            return sql;
-        }
-
-        Map<String, Object> parameters() {
-            return parameters;
+        W payload() {
+            return payload;
         }
 
         boolean isDone() {

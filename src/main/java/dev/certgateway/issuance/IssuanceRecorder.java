@@ -3,34 +3,41 @@ package dev.certgateway.issuance;
 import dev.certgateway.sql.RowInsert;
 import dev.certgateway.sql.SqlStatement;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes what a synchronous issuance leaves behind (the certificate, its ISSUED audit event and, with an
- * idempotency token, the token's write: completing its claim, or claiming and completing it at once) as one SQL
+ * idempotency token, the token's write: completing its claim, or claiming and completing it at once) by one SQL
  * statement: all or nothing, in one round trip and one commit. The rows and the token's write come from the
  * features that own their tables; this class only chains them, so that the certificate is written only if the
- * token is written too. Records that arrive together share a transaction ({@link GroupCommit}).
+ * token is written too. Records that arrive together share a transaction ({@link GroupCommit}), and those of the
+ * same shape share its statement: one statement inserts all their tokens, then all their certificates, then all
+ * their audit events.
  */
 @Repository
 class IssuanceRecorder implements AutoCloseable {
 
-    private final GroupCommit writes;
     /**
-     * Each combination of parts composed once: the parts are the same strings on every issuance, so the statement
-     * is too, and the JDBC layers' statement caches find it without hashing its text again.
+     * The most records one statement writes: a statement's parameters (about 40 per record) stay far below what
+     * the protocol carries, and the statement texts kept stay few.
      */
-    private final Map<List<String>, String> statements = new ConcurrentHashMap<>();
+    static final int MAX_RECORDS_PER_STATEMENT = 128;
 
-    IssuanceRecorder(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions,
-            GroupCommitProperties groupCommit, MeterRegistry meters) {
-        this.writes = new GroupCommit(jdbc, transactions, groupCommit.maxRecords(), meters);
+    private final GroupCommit<Record> writes;
+
+    IssuanceRecorder(JdbcTemplate jdbc, TransactionTemplate transactions, GroupCommitProperties groupCommit,
+            MeterRegistry meters) {
+        this.writes = new GroupCommit<>(new RecordWriter(jdbc), transactions, groupCommit.maxRecords(), meters);
     }
 
     @Override
@@ -39,29 +46,122 @@ class IssuanceRecorder implements AutoCloseable {
     }
 
     /**
-     * @param tokenWrite the write to the idempotency token, an insert or update that changes one row or none, or
-     *                   null for a request without a token
+     * @param certificateId the id of the certificate's row, which the audit event and the token write name too
+     * @param tokenWrite    the write to the idempotency token, or null for a request without a token
      * @return false, having written nothing, when the token write changed no row (the claim was lost, or the token
      *         is held by another request)
      */
-    boolean record(RowInsert certificate, RowInsert auditEvent, SqlStatement tokenWrite) {
-        Map<String, Object> parameters = new HashMap<>(certificate.parameters());
-        parameters.putAll(auditEvent.parameters());
-        if (tokenWrite == null) {
-            String statement = statements.computeIfAbsent(List.of(certificate.insert(), auditEvent.insert()),
-                    parts -> "with certificate as (" + parts.get(0) + ") " + parts.get(1));
-            writes.update(statement, parameters);
-            return true;
+    boolean record(UUID certificateId, RowInsert certificate, RowInsert auditEvent, TokenWrite tokenWrite) {
+        return writes.update(new Record(certificateId, certificate, auditEvent, tokenWrite)) == 1;
+    }
+
+    /**
+     * The write to the idempotency token that gates a record. It changes the token's row, or none when the token is
+     * not this request's to complete; with {@code returning certificate_id} appended it yields the certificate's id
+     * exactly when it did.
+     */
+    sealed interface TokenWrite {
+
+        /** An insert of the token's row, which many records can share, one row each. */
+        record Insert(RowInsert row) implements TokenWrite {
         }
-        parameters.putAll(tokenWrite.parameters());
-        // The token write yields one row when it took place and none when it did not; both inserts select from
-        // it, so they write their row exactly when the token is written, and the audit insert's count says which.
-        // Foreign keys are checked at the end of the statement, when all three writes are there.
-        String statement = statements.computeIfAbsent(List.of(tokenWrite.sql(),
-                        certificate.insertSelectingFrom("completed"), auditEvent.insertSelectingFrom("completed")),
-                parts -> "with completed as (" + parts.get(0) + " returning 1),"
-                        + " certificate as (" + parts.get(1) + ") "
-                        + parts.get(2));
-        return writes.update(statement, parameters) == 1;
+
+        /** A statement of one token's own, written for its record alone. */
+        record Update(SqlStatement statement) implements TokenWrite {
+        }
+    }
+
+    record Record(UUID certificateId, RowInsert certificate, RowInsert auditEvent, TokenWrite tokenWrite) {
+    }
+
+    /** The text of a statement that writes {@code records} records; the empty string stands for no token write. */
+    private record Shape(String certificate, String auditEvent, String tokenWrite, int records) {
+    }
+
+    /** Writes the records of one shape by one statement, and tells each record whether it was written. */
+    static final class RecordWriter implements GroupCommit.Writer<Record> {
+
+        private static final String TOKEN_WRITTEN = "in (select certificate_id from completed)";
+
+        private final JdbcTemplate jdbc;
+        private final Map<Shape, String> statements = new ConcurrentHashMap<>();
+
+        RecordWriter(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        /**
+         * Records with the same columns and the same token insert go together; a token update names its own row in
+         * its statement, so its record goes alone.
+         */
+        @Override
+        public Object kind(Record record) {
+            if (record.tokenWrite() instanceof TokenWrite.Update) {
+                return record;
+            }
+            return shape(record, 0);
+        }
+
+        @Override
+        public int[] write(List<Record> records) {
+            int[] counts = new int[records.size()];
+            for (int from = 0; from < records.size(); from += MAX_RECORDS_PER_STATEMENT) {
+                List<Record> part = records.subList(from, Math.min(records.size(), from + MAX_RECORDS_PER_STATEMENT));
+                Set<UUID> written = writeTogether(part);
+                for (int i = 0; i < part.size(); i++) {
+                    counts[from + i] = written.contains(part.get(i).certificateId()) ? 1 : 0;
+                }
+            }
+            return counts;
+        }
+
+        /** The ids of the certificates written: those whose token write took place, or all without a token. */
+        private Set<UUID> writeTogether(List<Record> records) {
+            Record first = records.get(0);
+            String sql = statements.computeIfAbsent(shape(first, records.size()), shape -> compose(first, shape));
+            List<Object> parameters = new ArrayList<>(records.size() * 48);
+            for (Record record : records) {
+                if (record.tokenWrite() instanceof TokenWrite.Insert insert) {
+                    parameters.addAll(insert.row().values());
+                } else if (record.tokenWrite() instanceof TokenWrite.Update update) {
+                    parameters.addAll(update.statement().parameters());
+                }
+            }
+            records.forEach(record -> parameters.addAll(record.certificate().values()));
+            records.forEach(record -> parameters.addAll(record.auditEvent().values()));
+            return new HashSet<>(jdbc.query(sql, new ArgumentPreparedStatementSetter(parameters.toArray()),
+                    (row, number) -> row.getObject(1, UUID.class)));
+        }
+
+        private static Shape shape(Record record, int records) {
+            String tokenWrite = "";
+            if (record.tokenWrite() instanceof TokenWrite.Insert insert) {
+                tokenWrite = insert.row().insert();
+            } else if (record.tokenWrite() instanceof TokenWrite.Update update) {
+                tokenWrite = update.statement().sql();
+            }
+            return new Shape(record.certificate().insert(), record.auditEvent().insert(), tokenWrite, records);
+        }
+
+        /**
+         * The token write yields the id of each certificate whose token it wrote; both inserts keep only those
+         * rows, and the audit insert returns the ids it wrote. Foreign keys are checked at the end of the
+         * statement, when all three writes are there.
+         */
+        private static String compose(Record first, Shape shape) {
+            int records = shape.records();
+            if (first.tokenWrite() == null) {
+                return "with certificate as (" + first.certificate().insertRows(records) + ") "
+                        + first.auditEvent().insertRows(records) + " returning certificate_id";
+            }
+            String tokenWrite = first.tokenWrite() instanceof TokenWrite.Insert insert
+                    ? insert.row().insertRows(records)
+                    : ((TokenWrite.Update) first.tokenWrite()).statement().sql();
+            String certificate = first.certificate().insertRowsWhere(records, "candidate.id " + TOKEN_WRITTEN);
+            String auditEvent = first.auditEvent().insertRowsWhere(records,
+                    "candidate.certificate_id " + TOKEN_WRITTEN);
+            return "with completed as (" + tokenWrite + " returning certificate_id), certificate as (" + certificate
+                    + ") " + auditEvent + " returning certificate_id";
+        }
     }
 }

@@ -18,6 +18,7 @@ import dev.certgateway.inventory.CertificateInventory;
 import dev.certgateway.inventory.CertificateStatus;
 import dev.certgateway.inventory.IssuedCertificate;
 import dev.certgateway.inventory.PendingCertificate;
+import dev.certgateway.issuance.IssuanceRecorder.TokenWrite;
 import dev.certgateway.policy.EffectivePolicy;
 import dev.certgateway.policy.PolicyInput;
 import dev.certgateway.policy.PolicyService;
@@ -25,7 +26,6 @@ import dev.certgateway.policy.PolicyViolationException;
 import dev.certgateway.policy.Violation;
 import dev.certgateway.security.Caller;
 import dev.certgateway.sql.RowIds;
-import dev.certgateway.sql.SqlStatement;
 import dev.certgateway.x509.CertificateBlueprint;
 import dev.certgateway.x509.CertificateComposer;
 import dev.certgateway.x509.CertificateTemplate;
@@ -147,7 +147,7 @@ public class IssuanceService {
         Claim claim = won.claim();
         try {
             IssuedCertificate issued = signAndRecordAudited(caller, command, prepared, fingerprint, claim,
-                    certificateId -> tokens.completion(claim, certificateId));
+                    certificateId -> new TokenWrite.Update(tokens.completion(claim, certificateId)));
             if (issued == null) {
                 throw claimLost(claim);
             }
@@ -172,8 +172,8 @@ public class IssuanceService {
         // The cleanup job may delete an expired entry between the failed write and the read: then write again.
         for (int attempt = 0; attempt < 3; attempt++) {
             IssuedCertificate issued = signAndRecordAudited(caller, command, prepared, fingerprint, null,
-                    certificateId -> tokens.completedClaim(caller.team(), token, fingerprint, certificateId,
-                            prepared.now()));
+                    certificateId -> new TokenWrite.Insert(tokens.completedClaim(caller.team(), token,
+                            fingerprint, certificateId, prepared.now())));
             if (issued != null) {
                 return new IssuanceResult(issued, false);
             }
@@ -206,7 +206,7 @@ public class IssuanceService {
     }
 
     private IssuedCertificate signAndRecordAudited(Caller caller, IssueCertificateCommand command,
-            PreparedIssuance prepared, String fingerprint, Claim claim, Function<UUID, SqlStatement> tokenWrite) {
+            PreparedIssuance prepared, String fingerprint, Claim claim, Function<UUID, TokenWrite> tokenWrite) {
         try {
             return signAndRecord(caller, command, prepared, fingerprint, claim, tokenWrite);
         } catch (IdempotencyTokenInProgressException lostClaim) {
@@ -270,7 +270,7 @@ public class IssuanceService {
      * @return the recorded certificate, or null when the token write wrote nothing, and so nothing was recorded
      */
     private IssuedCertificate signAndRecord(Caller caller, IssueCertificateCommand command,
-            PreparedIssuance prepared, String fingerprint, Claim claim, Function<UUID, SqlStatement> tokenWrite) {
+            PreparedIssuance prepared, String fingerprint, Claim claim, Function<UUID, TokenWrite> tokenWrite) {
         CertificateAuthority authority = prepared.authority();
         String remoteToken = RemoteIdempotencyToken.derive(caller.team(), command.idempotencyToken(), fingerprint,
                 UUID.randomUUID().toString());
@@ -311,11 +311,11 @@ public class IssuanceService {
      * and no completed token without its certificate. False, having written nothing, when the token write did not
      * take place.
      */
-    private boolean recordIssued(IssuedCertificate issued, SqlStatement tokenWrite) {
+    private boolean recordIssued(IssuedCertificate issued, TokenWrite tokenWrite) {
         AuditEvent event = audit.issuedEvent(issued);
         boolean recorded;
         try {
-            recorded = recorder.record(inventory.row(issued), audit.row(event), tokenWrite);
+            recorded = recorder.record(issued.id(), inventory.row(issued), audit.row(event), tokenWrite);
         } catch (DataAccessException e) {
             throw notRecorded(e);
         }

@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,15 +13,15 @@ import org.springframework.jdbc.core.SqlParameterValue;
 
 /**
  * One row to insert, described rather than executed, so that the feature owning the table writes it alone and
- * another can chain it with other writes into a single statement (see {@link #insertSelectingFrom}). Every value
- * is cast to its column's type in the SQL, because inside {@code INSERT ... SELECT} PostgreSQL no longer infers
- * a parameter's type from the target column. Parameter names are prefixed with the table's, so rows of
- * different tables never collide in one statement.
+ * another can write it together with other rows and other tables' rows in a single statement (see
+ * {@link #insertRows} and {@link #insertRowsWhere}). Every value is cast to its column's type in the SQL, because
+ * in a {@code VALUES} list that is selected from PostgreSQL no longer infers a parameter's type from the target
+ * column. Parameters are positional ({@code ?}), in column order, row after row.
  */
 public final class RowInsert {
 
     /**
-     * The SQL text and parameter names of every column list seen, built once: a row is inserted on every
+     * The SQL text of every column list seen, built once per layout and row count: a row is inserted on every
      * issuance, and the same strings each time also let the JDBC layers' statement caches find them cheaply.
      */
     private static final Map<Layout.Key, Layout> LAYOUTS = new ConcurrentHashMap<>();
@@ -30,6 +30,7 @@ public final class RowInsert {
     private final List<String> columns = new ArrayList<>();
     private final List<String> types = new ArrayList<>();
     private final List<SqlParameterValue> values = new ArrayList<>();
+    private String conflict = "";
     private Layout layout;
 
     private RowInsert(String table) {
@@ -66,6 +67,16 @@ public final class RowInsert {
     }
 
     /**
+     * What to do when a row conflicts with one already there: an {@code on conflict ...} clause, appended to every
+     * form of the insert. It may refer to the proposed row as {@code excluded} and to the table by its name.
+     */
+    public RowInsert onConflict(String clause) {
+        conflict = " " + clause;
+        layout = null;
+        return this;
+    }
+
+    /**
      * @param type    the column's PostgreSQL type, e.g. {@code uuid}, {@code text[]}, {@code jsonb}
      * @param sqlType the JDBC type the driver sends the value as (see {@link Types})
      */
@@ -81,36 +92,37 @@ public final class RowInsert {
         return table;
     }
 
-    /** {@code insert into <table> (<columns>) values (<values>)}: the row on its own. */
+    /**
+     * {@code insert into <table> (<columns>) values (<values>)}, with the conflict clause if any: the row on its
+     * own. Rows with the same columns, types and conflict clause get the same string, so it also tells which rows
+     * can be inserted by one statement.
+     */
     public String insert() {
-        return layout().insert;
+        return insertRows(1);
+    }
+
+    /** {@code insert into <table> (<columns>) values (<row>), (<row>), ...}: {@code rows} rows of this layout. */
+    public String insertRows(int rows) {
+        return layout().forRows(rows).plain;
     }
 
     /**
-     * {@code insert into <table> (<columns>) select <values> from <source>}: the row once per row of
-     * {@code source}, typically a preceding CTE that yields one row when the write may go ahead and none when it
-     * may not.
+     * {@code insert into <table> (<columns>) select * from (values (<row>), ...) as candidate (<columns>) where
+     * <condition>}: those of {@code rows} rows of this layout for which {@code condition} holds. The condition
+     * refers to a row's values as {@code candidate.<column>}.
      */
-    public String insertSelectingFrom(String source) {
-        Layout current = layout();
-        return current.selectingFrom.computeIfAbsent(source,
-                from -> "insert into " + table + " (" + current.columnList + ") select " + current.valueList
-                        + " from " + from);
+    public String insertRowsWhere(int rows, String condition) {
+        return layout().forRows(rows).where(condition);
     }
 
-    /** The named parameters of {@link #insert()} and {@link #insertSelectingFrom}. */
-    public Map<String, Object> parameters() {
-        String[] names = layout().parameterNames;
-        Map<String, Object> parameters = new HashMap<>(names.length * 2);
-        for (int i = 0; i < names.length; i++) {
-            parameters.put(names[i], values.get(i));
-        }
-        return parameters;
+    /** The values of every form of the insert, in the order of its parameters. */
+    public List<SqlParameterValue> values() {
+        return Collections.unmodifiableList(values);
     }
 
     private Layout layout() {
         if (layout == null) {
-            layout = LAYOUTS.computeIfAbsent(new Layout.Key(table, List.copyOf(columns), List.copyOf(types)),
+            layout = LAYOUTS.computeIfAbsent(new Layout.Key(table, List.copyOf(columns), List.copyOf(types), conflict),
                     Layout::new);
         }
         return layout;
@@ -123,25 +135,65 @@ public final class RowInsert {
 
     private static final class Layout {
 
-        record Key(String table, List<String> columns, List<String> types) {
+        record Key(String table, List<String> columns, List<String> types, String conflict) {
         }
 
-        final String[] parameterNames;
-        final String columnList;
-        final String valueList;
-        final String insert;
-        final Map<String, String> selectingFrom = new ConcurrentHashMap<>();
+        /** Statements for up to this many rows are kept; larger ones are rare and built when asked for. */
+        private static final int CACHED_ROWS = 128;
+
+        private final Key key;
+        private final String columnList;
+        private final String rowValues;
+        private final Map<Integer, Statements> byRows = new ConcurrentHashMap<>();
 
         Layout(Key key) {
-            parameterNames = new String[key.columns().size()];
+            this.key = key;
             List<String> expressions = new ArrayList<>();
-            for (int i = 0; i < parameterNames.length; i++) {
-                parameterNames[i] = key.table() + "__" + key.columns().get(i);
-                expressions.add("cast(:" + parameterNames[i] + " as " + key.types().get(i) + ")");
+            for (String type : key.types()) {
+                expressions.add("cast(? as " + type + ")");
             }
             columnList = String.join(", ", key.columns());
-            valueList = String.join(", ", expressions);
-            insert = "insert into " + key.table() + " (" + columnList + ") values (" + valueList + ")";
+            rowValues = "(" + String.join(", ", expressions) + ")";
+        }
+
+        String valuesList(int rows) {
+            if (rows < 1) {
+                throw new IllegalArgumentException("An insert needs at least one row, not " + rows);
+            }
+            StringBuilder list = new StringBuilder((rowValues.length() + 2) * rows + 7).append("values ");
+            for (int row = 0; row < rows; row++) {
+                list.append(row == 0 ? "" : ", ").append(rowValues);
+            }
+            return list.toString();
+        }
+
+        Statements forRows(int rows) {
+            if (rows > CACHED_ROWS) {
+                return new Statements(this, rows);
+            }
+            return byRows.computeIfAbsent(rows, count -> new Statements(this, count));
+        }
+
+        /** The forms of the insert for one number of rows. */
+        private static final class Statements {
+
+            private final Layout layout;
+            private final int rows;
+            final String plain;
+            private final Map<String, String> where = new ConcurrentHashMap<>();
+
+            Statements(Layout layout, int rows) {
+                this.layout = layout;
+                this.rows = rows;
+                plain = "insert into " + layout.key.table() + " (" + layout.columnList + ") "
+                        + layout.valuesList(rows) + layout.key.conflict();
+            }
+
+            String where(String condition) {
+                return where.computeIfAbsent(condition, kept -> "insert into " + layout.key.table() + " ("
+                        + layout.columnList + ") select * from (" + layout.valuesList(rows) + ") as candidate ("
+                        + layout.columnList + ") where " + kept + layout.key.conflict());
+            }
         }
     }
 }

@@ -1,14 +1,14 @@
 package dev.certgateway.sql;
 
-import java.util.Map;
+import java.util.List;
 
 /**
- * One SQL statement with named parameters, described rather than executed, so that another feature can run it
- * as part of a larger statement.
+ * One SQL statement with positional parameters ({@code ?}), described rather than executed, so that another
+ * feature can run it as part of a larger statement.
  */
-public record SqlStatement(String sql, Map<String, Object> parameters) {
+public record SqlStatement(String sql, List<Object> parameters) {
 
     public SqlStatement {
-        parameters = Map.copyOf(parameters);
+        parameters = List.copyOf(parameters);
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,8 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class GroupCommitIntegrationTests extends IntegrationTestSupport {
 
-    private static final String INSERT = "insert into group_commit_probe (id, note) values (:id, :note)";
-    private static final String INSERT_UNLESS_PRESENT = INSERT + " on conflict (id) do nothing";
 
     @Autowired
     NamedParameterJdbcTemplate jdbc;
@@ -45,13 +44,14 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
     DataSource dataSource;
 
     private final ExecutorService callers = Executors.newFixedThreadPool(8);
-    private GroupCommit writes;
+    private GroupCommit<ProbeRow> writes;
 
     @BeforeEach
     void probeTable() {
         jdbc.getJdbcTemplate().execute("drop table if exists group_commit_probe");
         jdbc.getJdbcTemplate().execute("create table group_commit_probe (id int primary key, note text not null)");
-        writes = new GroupCommit(jdbc, transactions, 64, new SimpleMeterRegistry());
+        writes = new GroupCommit<>(new ProbeRowWriter(jdbc.getJdbcTemplate()), transactions, 64,
+                new SimpleMeterRegistry());
     }
 
     @AfterEach
@@ -66,11 +66,11 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
         List<Future<Integer>> queued = new ArrayList<>();
         Future<Integer> first;
         try (Connection blocker = lock("group_commit_probe")) {
-            first = callers.submit(() -> writes.update(INSERT, row(1)));
+            first = callers.submit(() -> writes.update(row(1)));
             awaitWaitingForLock("group_commit_probe");
             for (int id = 2; id <= 5; id++) {
-                Map<String, Object> row = row(id);
-                queued.add(callers.submit(() -> writes.update(INSERT, row)));
+                ProbeRow row = row(id);
+                queued.add(callers.submit(() -> writes.update(row)));
             }
             awaitFollowersWaiting(4);
             blocker.rollback();
@@ -86,16 +86,16 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void aFailingWriteFailsAloneAndEveryWriteGetsItsOwnCount() throws Exception {
-        writes.update(INSERT, row(1));
+        writes.update(row(1));
         Future<Integer> duplicate;
         Future<Integer> unchanged;
         Future<Integer> fresh;
         try (Connection blocker = lock("group_commit_probe")) {
-            Future<Integer> first = callers.submit(() -> writes.update(INSERT, row(10)));
+            Future<Integer> first = callers.submit(() -> writes.update(row(10)));
             awaitWaitingForLock("group_commit_probe");
-            duplicate = callers.submit(() -> writes.update(INSERT, row(1)));
-            unchanged = callers.submit(() -> writes.update(INSERT_UNLESS_PRESENT, row(1)));
-            fresh = callers.submit(() -> writes.update(INSERT, row(11)));
+            duplicate = callers.submit(() -> writes.update(row(1)));
+            unchanged = callers.submit(() -> writes.update(rowUnlessPresent(1)));
+            fresh = callers.submit(() -> writes.update(row(11)));
             awaitFollowersWaiting(3);
             blocker.rollback();
             assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
@@ -124,7 +124,7 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
             counts.add(callers.submit(() -> {
                 List<Integer> own = new ArrayList<>();
                 for (int id = first; id < first + writesEach; id++) {
-                    own.add(writes.update(id % 3 == 0 ? INSERT_UNLESS_PRESENT : INSERT, row(id)));
+                    own.add(writes.update(id % 3 == 0 ? rowUnlessPresent(id) : row(id)));
                 }
                 return own;
             }));
@@ -150,15 +150,15 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
         Future<Integer> inTransaction;
         Future<Integer> queued;
         try (Connection blocker = lock("group_commit_probe")) {
-            first = callers.submit(() -> writes.update(INSERT, row(1)));
+            first = callers.submit(() -> writes.update(row(1)));
             awaitWaitingForLock("group_commit_probe");
             inTransaction = callers.submit(() -> transactions.execute(status -> {
-                int count = writes.update(INSERT, row(2));
+                int count = writes.update(row(2));
                 status.setRollbackOnly();
                 return count;
             }));
             awaitWaitingForTheLockOrAFollower(2);
-            queued = callers.submit(() -> writes.update(INSERT, row(3)));
+            queued = callers.submit(() -> writes.update(row(3)));
             awaitWaitingForTheLockOrAFollower(3);
             blocker.rollback();
         }
@@ -172,12 +172,13 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
 
     @Test
     void withOneRecordPerTransactionEveryWriteCommitsAloneInItsCallersThread() throws Exception {
-        GroupCommit single = new GroupCommit(jdbc, transactions, 1, new SimpleMeterRegistry());
+        GroupCommit<ProbeRow> single = new GroupCommit<>(new ProbeRowWriter(jdbc.getJdbcTemplate()), transactions, 1,
+                new SimpleMeterRegistry());
         try {
             List<CompletableFuture<Integer>> written = new ArrayList<>();
             for (int id = 1; id <= 4; id++) {
-                Map<String, Object> row = row(id);
-                written.add(CompletableFuture.supplyAsync(() -> single.update(INSERT, row), callers));
+                ProbeRow row = row(id);
+                written.add(CompletableFuture.supplyAsync(() -> single.update(row), callers));
             }
             for (CompletableFuture<Integer> write : written) {
                 assertThat(write.get(10, TimeUnit.SECONDS)).isEqualTo(1);
@@ -192,7 +193,7 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
     @Test
     void writesHandedInAfterCloseStillCommit() {
         writes.close();
-        assertThat(writes.update(INSERT, row(7))).isEqualTo(1);
+        assertThat(writes.update(row(7))).isEqualTo(1);
         assertThat(jdbc.getJdbcTemplate().queryForObject("select note from group_commit_probe where id = 7",
                 String.class)).isEqualTo("row 7");
     }
@@ -230,8 +231,42 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
                 Integer.class, team)).isEqualTo(2);
     }
 
-    private static Map<String, Object> row(int id) {
-        return Map.of("id", id, "note", "row " + id);
+    private static ProbeRow row(int id) {
+        return new ProbeRow(id, "row " + id, false);
+    }
+
+    private static ProbeRow rowUnlessPresent(int id) {
+        return new ProbeRow(id, "row " + id, true);
+    }
+
+    /** A row of the probe table; {@code unlessPresent} skips it, rather than failing, when its id is taken. */
+    private record ProbeRow(int id, String note, boolean unlessPresent) {
+    }
+
+    /** Writes probe rows as the issuance records are written: all rows of a kind by one multi-row insert. */
+    private record ProbeRowWriter(JdbcTemplate jdbc) implements GroupCommit.Writer<ProbeRow> {
+
+        @Override
+        public Object kind(ProbeRow row) {
+            return row.unlessPresent();
+        }
+
+        @Override
+        public int[] write(List<ProbeRow> rows) {
+            StringBuilder sql = new StringBuilder("insert into group_commit_probe (id, note) values ");
+            List<Object> parameters = new ArrayList<>();
+            for (ProbeRow row : rows) {
+                sql.append(parameters.isEmpty() ? "(?, ?)" : ", (?, ?)");
+                parameters.add(row.id());
+                parameters.add(row.note());
+            }
+            if (rows.get(0).unlessPresent()) {
+                sql.append(" on conflict (id) do nothing");
+            }
+            sql.append(" returning id");
+            List<Integer> written = jdbc.queryForList(sql.toString(), Integer.class, parameters.toArray());
+            return rows.stream().mapToInt(row -> written.contains(row.id()) ? 1 : 0).toArray();
+        }
     }
 
     /** A transaction holding a lock that every insert into {@code table} waits for until it ends. */

@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -65,7 +65,7 @@ class IssuanceWithoutDatabaseTests {
                 audit, new IssuanceMetrics(new SimpleMeterRegistry()),
                 new PendingCertificates(registry, inventory, transactions,
                         new DefaultListableBeanFactory().getBeanProvider(MeterRegistry.class), audit),
-                new IssuanceRecorder(new NamedParameterJdbcTemplate(unreachable), transactions,
+                new IssuanceRecorder(new JdbcTemplate(unreachable), transactions,
                         new GroupCommitProperties(64), new SimpleMeterRegistry()),
                 SignatureProviders.preferNative());
 
