@@ -51,6 +51,9 @@ final class GroupCommit<W> implements AutoCloseable {
          * @return each write's update count, in the order of {@code writes}
          */
         int[] write(List<W> writes);
+
+        /** Whether {@link #write} writes this many writes of one kind by a single statement. */
+        boolean inOneStatement(int writes);
     }
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
@@ -176,9 +179,15 @@ final class GroupCommit<W> implements AutoCloseable {
             completeAlone(write);
             return;
         }
+        Map<Object, List<Integer>> byKind = byKind(batch);
         int[] counts;
         try {
-            counts = transactions.execute(status -> together(batch));
+            if (byKind.size() == 1 && writer.inOneStatement(batch.size())) {
+                // One statement is atomic by itself: no transaction to begin and commit around it.
+                counts = writer.write(batch.stream().map(Write::payload).toList());
+            } else {
+                counts = transactions.execute(status -> together(batch, byKind));
+            }
         } catch (DataAccessResourceFailureException | TransactionException e) {
             // The database, not a statement: running each alone would only wait for it once per write.
             batch.forEach(write -> write.fail(asDataAccess(e)));
@@ -193,11 +202,15 @@ final class GroupCommit<W> implements AutoCloseable {
     }
 
     /** The update counts in the order of the batch; the writes of each kind go to the database as one statement. */
-    private int[] together(List<Write<W>> batch) {
+    private Map<Object, List<Integer>> byKind(List<Write<W>> batch) {
         Map<Object, List<Integer>> byKind = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             byKind.computeIfAbsent(writer.kind(batch.get(i).payload()), kind -> new ArrayList<>()).add(i);
         }
+        return byKind;
+    }
+
+    private int[] together(List<Write<W>> batch, Map<Object, List<Integer>> byKind) {
         int[] counts = new int[batch.size()];
         byKind.values().forEach(indexes -> {
             List<W> writes = new ArrayList<>(indexes.size());

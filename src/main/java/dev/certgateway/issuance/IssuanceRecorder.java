@@ -103,6 +103,11 @@ class IssuanceRecorder implements AutoCloseable {
         }
 
         @Override
+        public boolean inOneStatement(int records) {
+            return records <= MAX_RECORDS_PER_STATEMENT;
+        }
+
+        @Override
         public int[] write(List<Record> records) {
             int[] counts = new int[records.size()];
             for (int from = 0; from < records.size(); from += MAX_RECORDS_PER_STATEMENT) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -82,6 +84,50 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
         }
         assertThat(transactionOf(2)).isEqualTo(transactionOf(3)).isEqualTo(transactionOf(4))
                 .isEqualTo(transactionOf(5)).isNotEqualTo(transactionOf(1));
+    }
+
+    /**
+     * A batch whose writes go in one statement commits without a transaction around it (the statement is atomic by
+     * itself); a batch that takes more statements commits them in one transaction.
+     */
+    @Test
+    void aBatchInOneStatementNeedsNoTransactionAndOneInSeveralGetsOne() throws Exception {
+        ProbeRowWriter oneStatement = new ProbeRowWriter(jdbc.getJdbcTemplate(), 8, new CopyOnWriteArrayList<>());
+        writeABatch(oneStatement, List.of(row(2), row(3), row(4)));
+        assertThat(oneStatement.inTransaction()).containsExactly(false, false);
+
+        ProbeRowWriter twoKinds = new ProbeRowWriter(jdbc.getJdbcTemplate(), 8, new CopyOnWriteArrayList<>());
+        writeABatch(twoKinds, List.of(row(12), rowUnlessPresent(13), row(14)));
+        assertThat(twoKinds.inTransaction()).containsExactly(false, true, true);
+
+        ProbeRowWriter smallStatements = new ProbeRowWriter(jdbc.getJdbcTemplate(), 2, new CopyOnWriteArrayList<>());
+        writeABatch(smallStatements, List.of(row(22), row(23), row(24)));
+        assertThat(smallStatements.inTransaction()).containsExactly(false, true);
+        assertThat(jdbc.getJdbcTemplate().queryForObject("select count(*) from group_commit_probe", Integer.class))
+                .isEqualTo(12);
+    }
+
+    /**
+     * Writes {@code batch} as one batch: a first write waits for the table's lock while the batch queues behind it.
+     * The first write is noted as its writer's first statement, outside a transaction.
+     */
+    private void writeABatch(ProbeRowWriter writer, List<ProbeRow> batch) throws Exception {
+        GroupCommit<ProbeRow> group = new GroupCommit<>(writer, transactions, 64, new SimpleMeterRegistry());
+        int first = batch.get(0).id() - 1;
+        List<Future<Integer>> queued = new ArrayList<>();
+        try (Connection blocker = lock("group_commit_probe")) {
+            Future<Integer> leader = callers.submit(() -> group.update(row(first)));
+            awaitWaitingForLock("group_commit_probe");
+            for (ProbeRow row : batch) {
+                queued.add(callers.submit(() -> group.update(row)));
+            }
+            awaitFollowersWaiting(batch.size());
+            blocker.rollback();
+            assertThat(leader.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+        for (Future<Integer> write : queued) {
+            assertThat(write.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        }
     }
 
     @Test
@@ -243,8 +289,16 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
     private record ProbeRow(int id, String note, boolean unlessPresent) {
     }
 
-    /** Writes probe rows as the issuance records are written: all rows of a kind by one multi-row insert. */
-    private record ProbeRowWriter(JdbcTemplate jdbc) implements GroupCommit.Writer<ProbeRow> {
+    /**
+     * Writes probe rows as the issuance records are written: all rows of a kind by one multi-row insert, at most
+     * {@code rowsPerStatement} of them. Notes, for every statement, whether it ran inside a transaction.
+     */
+    private record ProbeRowWriter(JdbcTemplate jdbc, int rowsPerStatement, List<Boolean> inTransaction)
+            implements GroupCommit.Writer<ProbeRow> {
+
+        ProbeRowWriter(JdbcTemplate jdbc) {
+            this(jdbc, Integer.MAX_VALUE, new CopyOnWriteArrayList<>());
+        }
 
         @Override
         public Object kind(ProbeRow row) {
@@ -252,7 +306,13 @@ class GroupCommitIntegrationTests extends IntegrationTestSupport {
         }
 
         @Override
+        public boolean inOneStatement(int rows) {
+            return rows <= rowsPerStatement;
+        }
+
+        @Override
         public int[] write(List<ProbeRow> rows) {
+            inTransaction.add(TransactionSynchronizationManager.isActualTransactionActive());
             StringBuilder sql = new StringBuilder("insert into group_commit_probe (id, note) values ");
             List<Object> parameters = new ArrayList<>();
             for (ProbeRow row : rows) {
