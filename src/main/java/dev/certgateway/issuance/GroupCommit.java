@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * each. A synchronous commit costs the database a WAL flush, a wait and two context switches whatever it writes,
  * and on a busy gateway the next records are already waiting while one commits. The writes of one kind go in one
  * statement ({@link Writer}), so that the database also starts and ends one statement per transaction rather than
- * one per write. Every caller still returns only once its own write has committed, so nothing is answered before
+ * one per write; a batch that is one statement needs no transaction around it, the statement being atomic by
+ * itself, and saves the round trip of a separate commit. Every caller still returns only once its own write has committed, so nothing is answered before
  * it is durable; a lone write goes alone, with no waiting for company.
  *
  * <p>There is no writer thread: the caller that finds no transaction in progress writes the batch itself (the
