@@ -46,8 +46,8 @@ final class GroupCommit<W> implements AutoCloseable {
         Object kind(W write);
 
         /**
-         * Writes {@code writes}, all of one kind, by one statement, inside the transaction (if any) of the calling
-         * thread.
+         * Writes {@code writes}, all of one kind, inside the transaction (if any) of the calling thread: by one
+         * statement when {@link #inOneStatement} says so for their number, otherwise by several.
          *
          * @return each write's update count, in the order of {@code writes}
          */

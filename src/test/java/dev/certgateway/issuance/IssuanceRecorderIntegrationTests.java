@@ -82,6 +82,32 @@ class IssuanceRecorderIntegrationTests extends IntegrationTestSupport {
         assertThat(writer.kind(records.get(0))).isNotEqualTo(writer.kind(withNewToken("other")));
     }
 
+    @Test
+    void moreRecordsThanOneStatementTakesGoInSeveral() {
+        RecordWriter writer = new RecordWriter(jdbc);
+        Record holder = withNewToken("held");
+        writer.write(List.of(holder));
+        int count = IssuanceRecorder.MAX_RECORDS_PER_STATEMENT + 2;
+        // One record in each statement finds its token held and is not written.
+        List<Integer> refused = List.of(5, count - 1);
+        List<Record> records = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            records.add(withNewToken(refused.contains(i) ? "held" : "many-" + i));
+        }
+        assertThat(writer.inOneStatement(IssuanceRecorder.MAX_RECORDS_PER_STATEMENT)).isTrue();
+        assertThat(writer.inOneStatement(count)).isFalse();
+
+        int[] counts = writer.write(records);
+
+        for (int i = 0; i < count; i++) {
+            assertThat(counts[i]).as("record " + i).isEqualTo(refused.contains(i) ? 0 : 1);
+        }
+        assertThat(certificates()).hasSize(count - refused.size() + 1);
+        assertThat(jdbc.queryForObject(
+                "select count(distinct xmin::text) from issued_certificate where team = ? and id <> ?", Integer.class,
+                team, holder.certificateId())).isEqualTo(2);
+    }
+
     /** Two records with one token in one statement fail it as a whole; group commit then writes each alone. */
     @Test
     void twoRecordsWithOneTokenFailTheirStatementAndWriteNothing() {
