@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and on a busy gateway the next records are already waiting while one commits. The writes of one kind go in one
  * statement ({@link Writer}), so that the database also starts and ends one statement per transaction rather than
  * one per write; a batch that is one statement needs no transaction around it, the statement being atomic by
- * itself, and saves the round trip of a separate commit. Every caller still returns only once its own write has committed, so nothing is answered before
- * it is durable; a lone write goes alone, with no waiting for company.
+ * itself, and saves the round trip of a separate commit. Every caller still returns only once its own write has
+ * committed, so nothing is answered before it is durable; a lone write goes alone, with no waiting for company.
  *
  * <p>There is no writer thread: the caller that finds no transaction in progress writes the batch itself (the
  * leader), and the callers that arrive meanwhile wait. When the leader's transaction has committed, it hands the
@@ -183,12 +183,9 @@ final class GroupCommit<W> implements AutoCloseable {
         Map<Object, List<Integer>> byKind = byKind(batch);
         int[] counts;
         try {
-            if (byKind.size() == 1 && writer.inOneStatement(batch.size())) {
-                // One statement is atomic by itself: no transaction to begin and commit around it.
-                counts = writer.write(batch.stream().map(Write::payload).toList());
-            } else {
-                counts = transactions.execute(status -> together(batch, byKind));
-            }
+            // One statement is atomic by itself: no transaction to begin and commit around it.
+            counts = byKind.size() == 1 && writer.inOneStatement(batch.size()) ? together(batch, byKind)
+                    : transactions.execute(status -> together(batch, byKind));
         } catch (DataAccessResourceFailureException | TransactionException e) {
             // The database, not a statement: running each alone would only wait for it once per write.
             batch.forEach(write -> write.fail(asDataAccess(e)));
@@ -202,7 +199,7 @@ final class GroupCommit<W> implements AutoCloseable {
         }
     }
 
-    /** The update counts in the order of the batch; the writes of each kind go to the database as one statement. */
+    /** The indexes in the batch of the writes of each kind, in the order of the batch. */
     private Map<Object, List<Integer>> byKind(List<Write<W>> batch) {
         Map<Object, List<Integer>> byKind = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
@@ -211,6 +208,7 @@ final class GroupCommit<W> implements AutoCloseable {
         return byKind;
     }
 
+    /** The update counts in the order of the batch; the writes of each kind go to the writer together. */
     private int[] together(List<Write<W>> batch, Map<Object, List<Integer>> byKind) {
         int[] counts = new int[batch.size()];
         byKind.values().forEach(indexes -> {

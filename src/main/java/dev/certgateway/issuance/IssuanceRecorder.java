@@ -62,12 +62,37 @@ class IssuanceRecorder implements AutoCloseable {
      */
     sealed interface TokenWrite {
 
+        /** The write of {@code records} records' tokens, each one's parameters following the previous one's. */
+        String sql(int records);
+
+        List<?> parameters();
+
         /** An insert of the token's row, which many records can share, one row each. */
         record Insert(RowInsert row) implements TokenWrite {
+
+            @Override
+            public String sql(int records) {
+                return row.insertRows(records);
+            }
+
+            @Override
+            public List<?> parameters() {
+                return row.values();
+            }
         }
 
-        /** A statement of one token's own, written for its record alone. */
+        /** A statement of one token's own, written for its record alone ({@link RecordWriter#kind}). */
         record Update(SqlStatement statement) implements TokenWrite {
+
+            @Override
+            public String sql(int records) {
+                return statement.sql();
+            }
+
+            @Override
+            public List<?> parameters() {
+                return statement.parameters();
+            }
         }
     }
 
@@ -125,12 +150,8 @@ class IssuanceRecorder implements AutoCloseable {
             Record first = records.get(0);
             String sql = statements.computeIfAbsent(shape(first, records.size()), shape -> compose(first, shape));
             List<Object> parameters = new ArrayList<>(records.size() * 48);
-            for (Record record : records) {
-                if (record.tokenWrite() instanceof TokenWrite.Insert insert) {
-                    parameters.addAll(insert.row().values());
-                } else if (record.tokenWrite() instanceof TokenWrite.Update update) {
-                    parameters.addAll(update.statement().parameters());
-                }
+            if (first.tokenWrite() != null) {
+                records.forEach(record -> parameters.addAll(record.tokenWrite().parameters()));
             }
             records.forEach(record -> parameters.addAll(record.certificate().values()));
             records.forEach(record -> parameters.addAll(record.auditEvent().values()));
@@ -139,12 +160,7 @@ class IssuanceRecorder implements AutoCloseable {
         }
 
         private static Shape shape(Record record, int records) {
-            String tokenWrite = "";
-            if (record.tokenWrite() instanceof TokenWrite.Insert insert) {
-                tokenWrite = insert.row().insert();
-            } else if (record.tokenWrite() instanceof TokenWrite.Update update) {
-                tokenWrite = update.statement().sql();
-            }
+            String tokenWrite = record.tokenWrite() == null ? "" : record.tokenWrite().sql(1);
             return new Shape(record.certificate().insert(), record.auditEvent().insert(), tokenWrite, records);
         }
 
@@ -159,9 +175,7 @@ class IssuanceRecorder implements AutoCloseable {
                 return "with certificate as (" + first.certificate().insertRows(records) + ") "
                         + first.auditEvent().insertRows(records) + " returning certificate_id";
             }
-            String tokenWrite = first.tokenWrite() instanceof TokenWrite.Insert insert
-                    ? insert.row().insertRows(records)
-                    : ((TokenWrite.Update) first.tokenWrite()).statement().sql();
+            String tokenWrite = first.tokenWrite().sql(records);
             String certificate = first.certificate().insertRowsWhere(records, "candidate.id " + TOKEN_WRITTEN);
             String auditEvent = first.auditEvent().insertRowsWhere(records,
                     "candidate.certificate_id " + TOKEN_WRITTEN);
