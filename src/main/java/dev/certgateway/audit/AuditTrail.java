@@ -74,9 +74,11 @@ public class AuditTrail {
                 .addKeyValue("audit.authority", event.authority())
                 .addKeyValue("audit.serial", event.serialNumber())
                 .addKeyValue("audit.fingerprint", event.sha256Fingerprint())
-                .log("audit {} team={} requester={} authority={} template={} subject={} sans={} serial={} reasons={}",
-                        event.action(), event.team(), event.requester(), event.authority(), event.templateArn(),
-                        event.subject(), event.subjectAlternativeNames(), event.serialNumber(), event.reasons());
+                .addKeyValue("audit.certificate", event.certificateId())
+                .log("audit {} team={} requester={} authority={} template={} subject={} sans={} serial={} "
+                        + "certificate={} reasons={}", event.action(), event.team(), event.requester(),
+                        event.authority(), event.templateArn(), event.subject(), event.subjectAlternativeNames(),
+                        event.serialNumber(), event.certificateId(), event.reasons());
     }
 
     /** Newest first; {@code team} null means every team. */

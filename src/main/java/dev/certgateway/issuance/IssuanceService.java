@@ -301,7 +301,8 @@ public class IssuanceService {
                     authority.alias(), command.idempotencyToken(), caller.team());
             return null;
         }
-        log.info("Issued certificate {} (serial {}) from authority {} to team {} ({})", issued.id(),
+        // The ISSUED audit line says all of this at INFO, once the record has committed: one line per issuance.
+        log.debug("Issued certificate {} (serial {}) from authority {} to team {} ({})", issued.id(),
                 issued.serialNumber(), authority.alias(), caller.team(), caller.subject());
         return issued;
     }

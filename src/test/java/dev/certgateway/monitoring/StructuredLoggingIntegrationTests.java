@@ -72,14 +72,15 @@ class StructuredLoggingIntegrationTests {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
             String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
 
-            JsonNode issued = awaitLine(log, line -> line.contains(requestId) && line.contains("Issued certificate"));
-            assertThat(issued.get("requestId").asString()).isEqualTo(requestId);
-            assertThat(issued.get("team").asString()).isEqualTo(team);
-            assertThat(issued.get("authority").asString()).isEqualTo("test-ec");
-            assertThat(issued.get("log").get("level").asString()).isEqualTo("INFO");
-            assertThat(issued.get("service").get("name").asString()).isEqualTo("cert-gateway");
             JsonNode audit = awaitLine(log, line -> line.contains(requestId) && line.contains("audit ISSUED"));
+            assertThat(audit.get("requestId").asString()).isEqualTo(requestId);
             assertThat(audit.get("team").asString()).isEqualTo(team);
+            assertThat(audit.get("authority").asString()).isEqualTo("test-ec");
+            assertThat(audit.get("log").get("level").asString()).isEqualTo("INFO");
+            assertThat(audit.get("service").get("name").asString()).isEqualTo("cert-gateway");
+            String certificateId = JSON.readTree(response.body()).get("id").asString();
+            assertThat(audit.get("message").asString()).contains("certificate=" + certificateId);
+            assertThat(audit.get("audit").get("certificate").asString()).isEqualTo(certificateId);
             if (System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64")) {
                 // The jar carries AWS-LC's library for the image's platform and signs with it, not BouncyCastle.
                 JsonNode signatures = awaitLine(log, line -> line.contains("Signatures:"));
