@@ -11,7 +11,9 @@ SECONDS_CLOSED=${SECONDS_CLOSED:-30}     # closed-loop saturation run length
 SECONDS_OPEN=${SECONDS_OPEN:-30}         # open-model run length
 SECONDS_WARMUP=${SECONDS_WARMUP:-180}    # gateway warm-up per key type before anything is measured (C2 needs minutes of CPU on 2 cores)
 SECONDS_REWARM=${SECONDS_REWARM:-10}     # unrecorded closed-loop run before each saturation turn and before the open-model blocks
-CLIENTS=${CLIENTS:-16}                   # closed-loop concurrency
+# Closed-loop concurrencies: each target takes its turns at each, and its saturation rate is its best (bench/README.md).
+CLIENTS=${CLIENTS:-"16 64"}
+WARM_CLIENTS=${CLIENTS%% *}              # the first, for the warm-ups
 TURNS=${TURNS:-2}                        # saturation blocks per target and key type, taken in turns (A B B A ...)
 OPEN_CLIENTS=${OPEN_CLIENTS:-64}         # connections available to the open model
 RATES_EC=${RATES_EC:-"400 1000"}         # constant arrival rates, requests/s
@@ -57,7 +59,7 @@ KEEP_DB=${KEEP_DB:-0}
 FSYNC_PROBE=${FSYNC_PROBE:-1}            # 1: time fdatasync on the results' file system during every measured block
 MVN_FLAGS=${MVN_FLAGS:-}                 # e.g. -o when the Maven repository is already populated
 # Where the gateway and cfssl write their output while they run (moved into the run's directory at the end). The
-# gateway logs two lines per issuance, 2 MB/s at saturation; written to the database's disk they would be flushed
+# gateway logs a line per issuance, 1 MB/s at saturation; written to the database's disk they would be flushed
 # between its WAL syncs, which a deployed gateway's log never is. Default: memory (/dev/shm) when there is one.
 SERVER_LOG_DIR=${SERVER_LOG_DIR:-}
 
@@ -310,7 +312,7 @@ if [ -n "$GATEWAYS" ]; then
   for gateway in $GATEWAYS; do
     for kind in $KINDS; do
       log "$gateway warm-up with $kind: ${SECONDS_WARMUP}s"
-      load "$gateway" "$kind" mode=closed seconds="$SECONDS_WARMUP" clients="$CLIENTS" warmup=true
+      load "$gateway" "$kind" mode=closed seconds="$SECONDS_WARMUP" clients="$WARM_CLIENTS" warmup=true
     done
   done
   # How long C2 keeps compiling differs from machine to machine (minutes on a slow one), and while it does it takes
@@ -321,7 +323,7 @@ if [ -n "$GATEWAYS" ]; then
     for block in $(seq 1 "$JIT_MAX_BLOCKS"); do
       before=$(jit_seconds "$pid")
       for kind in $KINDS; do
-        load "$gateway" "$kind" mode=closed seconds=$((30 / $(echo $KINDS | wc -w))) clients="$CLIENTS" warmup=true
+        load "$gateway" "$kind" mode=closed seconds=$((30 / $(echo $KINDS | wc -w))) clients="$WARM_CLIENTS" warmup=true
       done
       spent=$(awk -v a="$before" -v b="$(jit_seconds "$pid")" 'BEGIN { printf "%.2f", b - a }')
       log "JIT compilation in $gateway in the last 30 s of warm-up: ${spent}s"
@@ -352,18 +354,20 @@ for kind in $KINDS; do
   rates=$RATES_EC; [ "$kind" = rsa ] && rates=$RATES_RSA
   # The targets take turns at saturation, in order and then in reverse (A B B A ...), so that each meets the
   # machine's drift from one block to the next as often as the other; the report takes the mean of each's turns.
-  for turn in $(seq 1 "$TURNS"); do
-    order=$TARGETS; [ $((turn % 2)) = 0 ] && order=$REVERSED
-    for target in $order; do
-      log "$target $kind: warm-up, saturation ${SECONDS_CLOSED}s x $CLIENTS clients (turn $turn of $TURNS)"
-      load "$target" "$kind" mode=closed seconds="$SECONDS_REWARM" clients="$CLIENTS" warmup=true
-      load "$target" "$kind" mode=closed seconds="$SECONDS_CLOSED" clients="$CLIENTS"
+  for clients in $CLIENTS; do
+    for turn in $(seq 1 "$TURNS"); do
+      order=$TARGETS; [ $((turn % 2)) = 0 ] && order=$REVERSED
+      for target in $order; do
+        log "$target $kind: warm-up, saturation ${SECONDS_CLOSED}s x $clients clients (turn $turn of $TURNS)"
+        load "$target" "$kind" mode=closed seconds="$SECONDS_REWARM" clients="$clients" warmup=true
+        load "$target" "$kind" mode=closed seconds="$SECONDS_CLOSED" clients="$clients"
+      done
     done
   done
   [ -z "${rates// /}" ] && continue
   for target in $TARGETS; do
     log "$target $kind: warm-up, open model at $rates/s for ${SECONDS_OPEN}s"
-    load "$target" "$kind" mode=closed seconds="$SECONDS_REWARM" clients="$CLIENTS" warmup=true
+    load "$target" "$kind" mode=closed seconds="$SECONDS_REWARM" clients="$WARM_CLIENTS" warmup=true
     for rate in $rates; do
       sleep 2
       load "$target" "$kind" mode=open rate="$rate" seconds="$SECONDS_OPEN" clients="$OPEN_CLIENTS" \
