@@ -1,6 +1,8 @@
 package dev.certgateway.authority;
 
+import dev.certgateway.x509.Pem;
 import java.util.List;
+import java.util.Objects;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
@@ -15,12 +17,19 @@ public sealed interface SigningResult {
      *
      * @param certificateArn the backend's name for it; null when the backend has none (the gateway derives one)
      * @param chain the issuing authority's certificate followed by its issuers, as the backend returned them
+     * @param chainPem {@code chain} in PEM, as stored and returned with the certificate
      */
-    record Issued(String certificateArn, X509CertificateHolder certificate, List<X509CertificateHolder> chain)
-            implements SigningResult {
+    record Issued(String certificateArn, X509CertificateHolder certificate, List<X509CertificateHolder> chain,
+            String chainPem) implements SigningResult {
 
         public Issued {
             chain = List.copyOf(chain);
+            Objects.requireNonNull(chainPem, "chainPem");
+        }
+
+        /** With the chain encoded here; an authority whose chain does not change encodes it once instead. */
+        public Issued(String certificateArn, X509CertificateHolder certificate, List<X509CertificateHolder> chain) {
+            this(certificateArn, certificate, chain, Pem.chain(chain));
         }
     }
 

@@ -52,7 +52,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -384,7 +383,6 @@ public class IssuanceService {
         String serialHex = serialHex(certificate.getSerialNumber());
         GeneralNames sans = GeneralNames.fromExtensions(certificate.getExtensions(),
                 Extension.subjectAlternativeName);
-        String chain = signed.chain().stream().map(Pem::certificate).collect(Collectors.joining());
         return new IssuedCertificate(
                 RowIds.next(),
                 signed.certificateArn() != null ? signed.certificateArn()
@@ -402,7 +400,7 @@ public class IssuanceService {
                 command.signingAlgorithm().name(),
                 sha256(der),
                 Pem.certificate(der),
-                chain,
+                signed.chainPem(),
                 blueprint.warnings(),
                 CertificateStatus.ISSUED,
                 // PostgreSQL keeps microseconds; truncating here keeps page cursors exact.

@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralNames;
@@ -245,7 +244,7 @@ public class PendingCertificates {
                         Extension.subjectAlternativeName)),
                 CertificateTimes.notBefore(certificate), CertificateTimes.notAfter(certificate), pending.templateArn(),
                 pending.signingAlgorithm(), IssuanceService.sha256(der), Pem.certificate(der),
-                issued.chain().stream().map(Pem::certificate).collect(Collectors.joining()), pending.warnings(),
+                issued.chainPem(), pending.warnings(),
                 CertificateStatus.ISSUED, pending.createdAt());
     }
 

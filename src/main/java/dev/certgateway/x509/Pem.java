@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 
@@ -21,6 +22,15 @@ public final class Pem {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The certificates one after the other, in the order given. */
+    public static String chain(List<X509CertificateHolder> chain) {
+        StringBuilder pem = new StringBuilder(chain.size() * 1024);
+        for (X509CertificateHolder certificate : chain) {
+            pem.append(certificate(certificate));
+        }
+        return pem.toString();
     }
 
     /** A certificate already DER-encoded: BouncyCastle encodes again on every {@code getEncoded()}. */

@@ -8,6 +8,7 @@ import dev.certgateway.x509.CertificateAssembler;
 import dev.certgateway.x509.CertificateTimes;
 import dev.certgateway.x509.IssuerInfo;
 import dev.certgateway.x509.KeyAlgorithm;
+import dev.certgateway.x509.Pem;
 import dev.certgateway.x509.SignatureProviders;
 import java.security.PrivateKey;
 import java.time.Instant;
@@ -24,6 +25,8 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
     private final String arn;
     private final boolean enabled;
     private final List<X509CertificateHolder> chain;
+    /** Encoded once: every certificate this authority signs is stored and returned with it. */
+    private final String chainPem;
     private final PrivateKey privateKey;
     private final KeyAlgorithm keyAlgorithm;
     private final IssuerInfo issuerInfo;
@@ -35,6 +38,7 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
         this.arn = arn;
         this.enabled = enabled;
         this.chain = List.copyOf(chain);
+        this.chainPem = Pem.chain(this.chain);
         this.privateKey = privateKey;
         this.keyAlgorithm = keyAlgorithm;
         this.issuerInfo = issuerInfo;
@@ -99,6 +103,6 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
     @Override
     public SigningResult sign(SigningRequest request) {
         return new SigningResult.Issued(null, CertificateAssembler.sign(request.blueprint(),
-                CertificateAssembler.signer(request.signingAlgorithm(), privateKey, providers)), chain);
+                CertificateAssembler.signer(request.signingAlgorithm(), privateKey, providers)), chain, chainPem);
     }
 }
