@@ -513,7 +513,10 @@ public final class LoadGen {
                     try {
                         String stat = Files.readString(p.resolve("stat"));
                         if (stat.contains("(postgres)")) {
-                            postgres += ticks(stat);
+                            // A backend or autovacuum worker that exits during a block takes its CPU time with it,
+                            // which made the block's sum negative; the server adds it to its own count of reaped
+                            // children's time, so counting that too keeps every process's time in the sum.
+                            postgres += ticks(stat) + reapedChildrenTicks(stat);
                         }
                     } catch (IOException gone) {
                         // exited meanwhile
@@ -535,9 +538,21 @@ public final class LoadGen {
             return ticks(Files.readString(stat));
         }
 
+        /** utime + stime. */
         private static double ticks(String stat) {
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] f = fields(stat);
             return Double.parseDouble(f[11]) + Double.parseDouble(f[12]);
+        }
+
+        /** cutime + cstime: the time of the children the process has waited for. */
+        private static double reapedChildrenTicks(String stat) {
+            String[] f = fields(stat);
+            return Double.parseDouble(f[13]) + Double.parseDouble(f[14]);
+        }
+
+        /** The fields after the command's name, which may itself hold spaces: state is [0], utime [11]. */
+        private static String[] fields(String stat) {
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         }
     }
 }
