@@ -59,7 +59,7 @@ KEEP_DB=${KEEP_DB:-0}
 FSYNC_PROBE=${FSYNC_PROBE:-1}            # 1: time fdatasync on the results' file system during every measured block
 MVN_FLAGS=${MVN_FLAGS:-}                 # e.g. -o when the Maven repository is already populated
 # Where the gateway and cfssl write their output while they run (moved into the run's directory at the end). The
-# gateway logs a line per issuance, 1 MB/s at saturation; written to the database's disk they would be flushed
+# gateway logs a line per issuance, about 1 MB/s at saturation; written to the database's disk they would be flushed
 # between its WAL syncs, which a deployed gateway's log never is. Default: memory (/dev/shm) when there is one.
 SERVER_LOG_DIR=${SERVER_LOG_DIR:-}
 
