@@ -256,7 +256,7 @@ public class IssuanceService {
         X509CertificateHolder caCertificate = authority.certificate();
         ValidityPeriod validity = ValidityCalculator.compute(command.validity(), command.validityNotBefore(), now,
                 CertificateTimes.notBefore(caCertificate), CertificateTimes.notAfter(caCertificate));
-        BigInteger serial = SerialNumbers.random(random);
+        BigInteger serial = SerialNumbers.next(now, random);
         CertificateBlueprint blueprint = composer.compose(csr, template, command.apiPassthrough(), validity,
                 authority.issuerInfo(), serial);
         return new PreparedIssuance(authority, template, csr, blueprint, now);

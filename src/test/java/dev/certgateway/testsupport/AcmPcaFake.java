@@ -264,7 +264,7 @@ public final class AcmPcaFake {
             ValidityPeriod validity = ValidityCalculator.compute(validity(request.get("Validity")),
                     request.has("ValidityNotBefore") ? validity(request.get("ValidityNotBefore")) : null, now,
                     ca.getNotBefore().toInstant(), ca.getNotAfter().toInstant());
-            BigInteger serial = SerialNumbers.random(random);
+            BigInteger serial = SerialNumbers.next(now, random);
             CertificateBlueprint blueprint = new CertificateComposer().compose(csr, template, null, validity,
                     IssuerInfo.of(ca, null, null, null), serial);
             if (foreignKeyNext.getAndSet(false)) {

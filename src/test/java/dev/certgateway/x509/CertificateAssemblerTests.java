@@ -1,6 +1,7 @@
 package dev.certgateway.x509;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
@@ -34,7 +35,7 @@ class CertificateAssemblerTests {
         X509CertificateHolder ca = TestPki.caCertificate(1);
         ValidityPeriod validity = ValidityCalculator.compute(new Validity(90L, ValidityPeriodType.DAYS), null, now,
                 TestPki.CA_NOT_BEFORE, TestPki.CA_NOT_AFTER);
-        BigInteger serial = SerialNumbers.random(new SecureRandom());
+        BigInteger serial = SerialNumbers.next(now, new SecureRandom());
         CertificateBlueprint blueprint = composer.compose(csr, CertificateTemplate.fromArn(null), null, validity,
                 IssuerInfo.of(ca, null, null, null), serial);
 
@@ -114,30 +115,49 @@ class CertificateAssemblerTests {
     @Test
     void serialsArePositiveAtMost128BitsAndDistinct() {
         SecureRandom random = new SecureRandom();
+        Instant now = Instant.now();
         Set<BigInteger> seen = new HashSet<>();
         IntStream.range(0, 1000).forEach(i -> {
-            BigInteger serial = SerialNumbers.random(random);
+            // All in the same millisecond: the random bits alone keep them apart.
+            BigInteger serial = SerialNumbers.next(now, random);
             assertThat(serial.signum()).isOne();
             assertThat(serial.bitLength()).isLessThanOrEqualTo(128);
-            assertThat(serial.toByteArray().length).isLessThanOrEqualTo(17);
+            assertThat(serial.toByteArray().length).isLessThanOrEqualTo(16);
             seen.add(serial);
         });
         assertThat(seen).hasSize(1000);
     }
 
     @Test
-    void serialIsNeverZeroEvenIfTheRandomSourceSaysSo() {
-        SecureRandom zeroThenOnes = new SecureRandom() {
-            private int calls;
+    void aLaterSerialSortsAfterAnEarlierOneAsNumberAndAsFixedWidthHex() {
+        SecureRandom random = new SecureRandom();
+        Instant earlier = Instant.parse("2026-11-29T19:40:00.000Z");
+        for (int i = 0; i < 100; i++) {
+            BigInteger first = SerialNumbers.next(earlier, random);
+            BigInteger second = SerialNumbers.next(earlier.plusMillis(1), random);
+            assertThat(second).isGreaterThan(first);
+            assertThat(String.format("%032x", second)).isGreaterThan(String.format("%032x", first));
+        }
+    }
 
+    @Test
+    void serialIsTheMillisecondsThenEightyRandomBitsAndNeverZero() {
+        Instant now = Instant.parse("2026-11-29T19:40:00.123Z");
+        BigInteger millis = BigInteger.valueOf(now.toEpochMilli()).shiftLeft(80);
+
+        assertThat(SerialNumbers.next(now, fillingWith((byte) 0))).isEqualTo(millis);
+        assertThat(SerialNumbers.next(now, fillingWith((byte) 0xff)))
+                .isEqualTo(millis.or(BigInteger.ONE.shiftLeft(80).subtract(BigInteger.ONE)));
+        assertThatThrownBy(() -> SerialNumbers.next(Instant.EPOCH, fillingWith((byte) 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static SecureRandom fillingWith(byte value) {
+        return new SecureRandom() {
             @Override
             public void nextBytes(byte[] bytes) {
-                java.util.Arrays.fill(bytes, calls++ == 0 ? (byte) 0 : (byte) 0xff);
+                java.util.Arrays.fill(bytes, value);
             }
         };
-
-        BigInteger serial = SerialNumbers.random(zeroThenOnes);
-
-        assertThat(serial).isEqualTo(BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE));
     }
 }

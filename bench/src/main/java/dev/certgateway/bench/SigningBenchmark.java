@@ -100,7 +100,7 @@ public class SigningBenchmark {
         ParsedCsr parsed = parser.parse(csr);
         ValidityPeriod period = ValidityCalculator.compute(validity, null, Instant.now(),
                 caCertificate.getNotBefore().toInstant(), caCertificate.getNotAfter().toInstant());
-        BigInteger serial = SerialNumbers.random(thread.random);
+        BigInteger serial = SerialNumbers.next(Instant.now(), thread.random);
         CertificateBlueprint blueprint = composer.compose(parsed, template, null, period, issuer, serial);
         return CertificateAssembler.sign(blueprint, CertificateAssembler.signer(algorithm, caKey, providers));
     }

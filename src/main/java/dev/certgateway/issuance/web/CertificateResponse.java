@@ -11,11 +11,11 @@ import java.util.UUID;
 public record CertificateResponse(
         @Schema(description = "The certificate's id in this API", example = "4b62843b-0028-4d17-bf9a-82748c123b7e")
         UUID id,
-        @Schema(description = "ACM PCA form: the authority's ARN, /certificate/, the serial in hex", example = "arn:aws:acm-pca:local:000000000000:certificate-authority/37ffc8ff-3672-3719-9385-2c0a5c4eba00/certificate/ccc0f23c5f80aaa03dcae97e4fa4d036")
+        @Schema(description = "ACM PCA form: the authority's ARN, /certificate/, the serial in hex", example = "arn:aws:acm-pca:local:000000000000:certificate-authority/37ffc8ff-3672-3719-9385-2c0a5c4eba00/certificate/01a228b0b93b131d7238acd76bdc468e")
         String certificateArn,
         @Schema(description = "ARN of the issuing authority")
         String certificateAuthorityArn,
-        @Schema(description = "Serial number, 32 hex digits (128 random bits)", example = "ccc0f23c5f80aaa03dcae97e4fa4d036")
+        @Schema(description = "Serial number, 32 hex digits (the issuance time in milliseconds, then 80 random bits)", example = "01a228b0b93b131d7238acd76bdc468e")
         String serialNumber,
         @Schema(description = "Subject distinguished name", example = "CN=demo.example.internal")
         String subject,
