@@ -515,8 +515,11 @@ public final class LoadGen {
                         if (stat.contains("(postgres)")) {
                             // A backend or autovacuum worker that exits during a block takes its CPU time with it,
                             // which made the block's sum negative; the server adds it to its own count of reaped
-                            // children's time, so counting that too keeps every process's time in the sum.
-                            postgres += ticks(stat) + reapedChildrenTicks(stat);
+                            // children's time (cutime, cstime), so counting that too keeps every process's time in
+                            // the sum.
+                            String[] f = fields(stat);
+                            postgres += Double.parseDouble(f[11]) + Double.parseDouble(f[12])
+                                    + Double.parseDouble(f[13]) + Double.parseDouble(f[14]);
                         }
                     } catch (IOException gone) {
                         // exited meanwhile
@@ -542,12 +545,6 @@ public final class LoadGen {
         private static double ticks(String stat) {
             String[] f = fields(stat);
             return Double.parseDouble(f[11]) + Double.parseDouble(f[12]);
-        }
-
-        /** cutime + cstime: the time of the children the process has waited for. */
-        private static double reapedChildrenTicks(String stat) {
-            String[] f = fields(stat);
-            return Double.parseDouble(f[13]) + Double.parseDouble(f[14]);
         }
 
         /** The fields after the command's name, which may itself hold spaces: state is [0], utime [11]. */
