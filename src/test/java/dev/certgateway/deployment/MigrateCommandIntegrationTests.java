@@ -76,7 +76,7 @@ class MigrateCommandIntegrationTests {
             }
         }
         assertThat(tables).contains("issued_certificate", "idempotency_token", "audit_event", "pending_certificate");
-        assertThat(versions).containsExactly("1", "2", "2.1", "3", "4");
+        assertThat(versions).containsExactly("1", "2", "2.1", "3", "4", "5");
     }
 
     @Test
