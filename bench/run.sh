@@ -37,6 +37,7 @@ GW_PORT=${GW_PORT:-18080}
 # machine, which drifts by more than most changes are worth between runs.
 GATEWAY_B_JAR=${GATEWAY_B_JAR:-}
 GATEWAY_B_JAVA_OPTS=${GATEWAY_B_JAVA_OPTS:-$GATEWAY_JAVA_OPTS}
+WITH_GATEWAY_B=0; [[ " $TARGETS " == *" gateway-b "* ]] && WITH_GATEWAY_B=1
 GW_B_PORT=${GW_B_PORT:-18081}
 CFSSL_EC_PORT=${CFSSL_EC_PORT:-18888}
 CFSSL_RSA_PORT=${CFSSL_RSA_PORT:-18889}
@@ -176,7 +177,7 @@ fi
   echo "postgresql: $(psql -tAc 'show server_version') ($PG_SERVER server; $(psql -tAc "select string_agg(name || '=' || current_setting(name), ', ' order by name) from pg_settings where name in ('synchronous_commit', 'fsync', 'full_page_writes', 'shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'checkpoint_completion_target', 'wal_compression')"))"
   echo "cfssl: $(cfssl version 2>&1 | head -1)"
   echo "gateway: $(git -C "$ROOT" rev-parse --short HEAD) $GATEWAY_JAVA_OPTS"
-  [[ " $TARGETS " == *" gateway-b "* ]] && echo "gateway-b: ${GATEWAY_B_JAR:-$(git -C "$ROOT" rev-parse --short HEAD)} $GATEWAY_B_JAVA_OPTS"
+  [ "$WITH_GATEWAY_B" = 1 ] && echo "gateway-b: ${GATEWAY_B_JAR:-$(git -C "$ROOT" rev-parse --short HEAD)} $GATEWAY_B_JAVA_OPTS"
   echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$RUN/machine.txt"
 cat "$RUN/machine.txt" | tee -a "$RUN/run.log"
@@ -283,7 +284,7 @@ CFSSL_RSA_PID=$!; PIDS+=("$CFSSL_RSA_PID")
 
 await_ready gateway "$GW_PORT" "$GW_PID"
 GW_B_PID=
-if [[ " $TARGETS " == *" gateway-b "* ]]; then
+if [ "$WITH_GATEWAY_B" = 1 ]; then
   # Only now that the first has migrated the schema: two servers migrating one database would wait for each other.
   # shellcheck disable=SC2086
   start_gateway gateway-b "$GW_B_PORT" "${GATEWAY_B_JAR:-$GATEWAY_JAR}" $GATEWAY_B_JAVA_OPTS
@@ -292,13 +293,19 @@ if [[ " $TARGETS " == *" gateway-b "* ]]; then
 fi
 
 # ---- load ---------------------------------------------------------------------------------------------------
+# The port and the process of a target; cfssl runs one server per key type.
+endpoint() { # target kind; sets TARGET_PORT and TARGET_PID
+  case $1 in
+    gateway) TARGET_PORT=$GW_PORT; TARGET_PID=$GW_PID ;;
+    gateway-b) TARGET_PORT=$GW_B_PORT; TARGET_PID=$GW_B_PID ;;
+    *) if [ "$2" = ec ]; then TARGET_PORT=$CFSSL_EC_PORT; TARGET_PID=$CFSSL_EC_PID
+       else TARGET_PORT=$CFSSL_RSA_PORT; TARGET_PID=$CFSSL_RSA_PID; fi ;;
+  esac
+}
 load() { # target kind mode extra-args...
   local target=$1 kind=$2; shift 2
-  local port pid
-  if [ "$target" = gateway ]; then port=$GW_PORT; pid=$GW_PID
-  elif [ "$target" = gateway-b ]; then port=$GW_B_PORT; pid=$GW_B_PID
-  elif [ "$kind" = ec ]; then port=$CFSSL_EC_PORT; pid=$CFSSL_EC_PID
-  else port=$CFSSL_RSA_PORT; pid=$CFSSL_RSA_PID; fi
+  endpoint "$target" "$kind"
+  local port=$TARGET_PORT pid=$TARGET_PID
   local probe=()
   [ "$FSYNC_PROBE" = 1 ] && probe=(fsyncProbe="$RUN")
   java -Xms256m -Xmx512m -XX:+UseParallelGC -Xlog:gc:file="$RUN/loadgen-gc-$target-$kind-$(date +%s%3N).log":time,uptime -cp "$CP" dev.certgateway.bench.LoadGen target="$target" kind="$kind" \
@@ -319,7 +326,7 @@ if [ -n "$GATEWAYS" ]; then
   # a core from the gateway: warm up on until the compiler has (nearly) nothing left to do.
   jit_seconds() { "${GW_BIN}jstat" -compiler "$1" | awk 'NR == 2 { print $4 }'; }
   for gateway in $GATEWAYS; do
-    pid=$GW_PID; [ "$gateway" = gateway-b ] && pid=$GW_B_PID
+    endpoint "$gateway"; pid=$TARGET_PID
     for block in $(seq 1 "$JIT_MAX_BLOCKS"); do
       before=$(jit_seconds "$pid")
       for kind in $KINDS; do
