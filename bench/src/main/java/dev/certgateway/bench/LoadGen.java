@@ -517,9 +517,8 @@ public final class LoadGen {
                             // which made the block's sum negative; the server adds it to its own count of reaped
                             // children's time (cutime, cstime), so counting that too keeps every process's time in
                             // the sum.
-                            String[] f = fields(stat);
-                            postgres += Double.parseDouble(f[11]) + Double.parseDouble(f[12])
-                                    + Double.parseDouble(f[13]) + Double.parseDouble(f[14]);
+                            String[] fields = fields(stat);
+                            postgres += ticks(fields) + reapedChildrenTicks(fields);
                         }
                     } catch (IOException gone) {
                         // exited meanwhile
@@ -538,13 +537,17 @@ public final class LoadGen {
         }
 
         private static double processTicks(Path stat) throws IOException {
-            return ticks(Files.readString(stat));
+            return ticks(fields(Files.readString(stat)));
         }
 
         /** utime + stime. */
-        private static double ticks(String stat) {
-            String[] f = fields(stat);
-            return Double.parseDouble(f[11]) + Double.parseDouble(f[12]);
+        private static double ticks(String[] fields) {
+            return Double.parseDouble(fields[11]) + Double.parseDouble(fields[12]);
+        }
+
+        /** cutime + cstime: the time of the children the process has waited for. */
+        private static double reapedChildrenTicks(String[] fields) {
+            return Double.parseDouble(fields[13]) + Double.parseDouble(fields[14]);
         }
 
         /** The fields after the command's name, which may itself hold spaces: state is [0], utime [11]. */
