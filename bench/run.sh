@@ -12,7 +12,7 @@ SECONDS_OPEN=${SECONDS_OPEN:-30}         # open-model run length
 SECONDS_WARMUP=${SECONDS_WARMUP:-180}    # gateway warm-up per key type before anything is measured (C2 needs minutes of CPU on 2 cores)
 SECONDS_REWARM=${SECONDS_REWARM:-10}     # unrecorded closed-loop run before each saturation turn and before the open-model blocks
 # Closed-loop concurrencies: each target takes its turns at each, and its saturation rate is its best (bench/README.md).
-CLIENTS=${CLIENTS:-"16 64"}
+CLIENTS=${CLIENTS:-"16 64 128"}
 WARM_CLIENTS=${CLIENTS%% *}              # the first, for the warm-ups
 TURNS=${TURNS:-2}                        # saturation blocks per target and key type, taken in turns (A B B A ...)
 OPEN_CLIENTS=${OPEN_CLIENTS:-64}         # connections available to the open model
