@@ -44,15 +44,21 @@ class KeepAliveIntegrationTests extends IntegrationTestSupport {
 
     /** The status line and headers, up to the blank line. */
     private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            assertThat(b).as("the server closed the connection").isNotNegative();
-            head.write(b);
-            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+        StringBuilder head = new StringBuilder();
+        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            head.append(line).append("\r\n");
         }
-        return head.toString(StandardCharsets.US_ASCII);
+        return head.toString();
+    }
+
+    /** One line, without its CRLF. */
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            assertThat(b).as("the server closed the connection").isNotNegative();
+            line.write(b);
+        }
+        return line.toString(StandardCharsets.US_ASCII).stripTrailing();
     }
 
     private static int contentLength(String head) {
