@@ -52,6 +52,12 @@ PG_OWN_PORT=${PG_OWN_PORT:-15432}
 # dirty pages wait for the checkpoint instead of being evicted to the disk between commits (docs/deployment.md,
 # "The database's settings").
 PG_SETTINGS=${PG_SETTINGS:-"max_wal_size=8GB shared_buffers=2GB"}
+# The kernel's background writeback threshold for the run (vm.dirty_background_bytes), as a database host has it:
+# by default the kernel lets the data files' writes (new table and index pages, evicted buffers) pile up to 10 % of
+# memory or 30 s and then writes them in one burst, which every commit's fdatasync waits behind (docs/deployment.md,
+# "The database's host"). Set for the run and put back at its end; needs root. Empty: leave the kernel as it is
+# (the default with PG_SERVER=machine, whose host is configured as it is).
+if [ "$PG_SERVER" = own ]; then DIRTY_BACKGROUND_BYTES=${DIRTY_BACKGROUND_BYTES-4194304}; else DIRTY_BACKGROUND_BYTES=${DIRTY_BACKGROUND_BYTES-}; fi
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 DISK_ACTIVITY=${DISK_ACTIVITY:-1}        # 1: sample the kernel's dirty and writeback page cache and the disk's writes every 100 ms (disk-activity.tsv)
@@ -132,6 +138,7 @@ JSON
 # ---- the database server ------------------------------------------------------------------------------------
 PIDS=()
 PG_DATA=
+DIRTY_WAS_BYTES=; DIRTY_WAS_RATIO=
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
@@ -141,6 +148,11 @@ cleanup() {
     [ "$KEEP_DB" = 1 ] || rm -rf "$PG_DATA"
   elif [ "$KEEP_DB" != 1 ]; then
     psql -qc "drop database if exists $DB with (force)" >/dev/null 2>&1 || true
+  fi
+  # Writing a ratio clears the bytes setting and the other way round: put back whichever was in force.
+  if [ -n "$DIRTY_WAS_BYTES" ]; then
+    if [ "$DIRTY_WAS_BYTES" != 0 ]; then echo "$DIRTY_WAS_BYTES" > /proc/sys/vm/dirty_background_bytes
+    else echo "$DIRTY_WAS_RATIO" > /proc/sys/vm/dirty_background_ratio; fi
   fi
   if [ "$SERVER_LOG_DIR" != "$RUN" ]; then
     mv "$SERVER_LOG_DIR"/*.log "$RUN"/ 2>/dev/null || true
@@ -162,6 +174,18 @@ if [ "$PG_SERVER" = own ]; then
   for setting in $PG_SETTINGS; do pg_options+=" -c $setting"; done
   "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -o "$pg_options" -w start > /dev/null
   PGHOST=127.0.0.1; PGPORT=$PG_OWN_PORT
+fi
+
+# ---- the kernel's writeback ------------------------------------------------------------------------------------
+if [ -n "$DIRTY_BACKGROUND_BYTES" ]; then
+  if [ -w /proc/sys/vm/dirty_background_bytes ]; then
+    DIRTY_WAS_RATIO=$(cat /proc/sys/vm/dirty_background_ratio)
+    DIRTY_WAS_BYTES=$(cat /proc/sys/vm/dirty_background_bytes)
+    echo "$DIRTY_BACKGROUND_BYTES" > /proc/sys/vm/dirty_background_bytes
+    log "vm.dirty_background_bytes=$DIRTY_BACKGROUND_BYTES for the run (was bytes=$DIRTY_WAS_BYTES ratio=$DIRTY_WAS_RATIO; put back at the end)"
+  else
+    log "cannot set vm.dirty_background_bytes (not root): the kernel's writeback stays as it is"
+  fi
 fi
 
 # ---- machine ------------------------------------------------------------------------------------------------
