@@ -178,6 +178,16 @@ if [ "$PG_SERVER" = own ]; then
   for setting in $PG_SETTINGS; do pg_options+=" -c $setting"; done
   "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -o "$pg_options" -w start > /dev/null
   PGHOST=127.0.0.1; PGPORT=$PG_OWN_PORT
+  if [ "$WAL_SEGMENTS" -gt 0 ]; then
+    # Each switch after a write starts a new segment, created and zero-filled now; the checkpoints then keep them
+    # for reuse (min_wal_size), as the segments of a server that has been running.
+    log "creating $WAL_SEGMENTS WAL segments for reuse"
+    psql -qc "create table wal_fill (i int)"
+    for _ in $(seq "$WAL_SEGMENTS"); do echo "insert into wal_fill values (1); select pg_switch_wal();"; done \
+      | psql -q >/dev/null
+    psql -qc "drop table wal_fill" -c checkpoint -c checkpoint
+    log "WAL segments ready for reuse: $(find "$PG_DATA/pg_wal" -maxdepth 1 -name '0000*' | wc -l)"
+  fi
 fi
 
 # ---- the kernel's writeback ------------------------------------------------------------------------------------
@@ -226,16 +236,6 @@ fi
 exec {NAP_FD}<> <(:)
 nap() { read -r -t 0.1 -u "$NAP_FD" || :; }
 
-if [ "$PG_SERVER" = own ] && [ "$WAL_SEGMENTS" -gt 0 ]; then
-  # Each switch after a write starts a new segment, created and zero-filled now; the checkpoints then keep them for
-  # reuse (min_wal_size), as the segments of a server that has been running.
-  log "creating $WAL_SEGMENTS WAL segments for reuse"
-  psql -qc "create table wal_fill (i int)"
-  for _ in $(seq "$WAL_SEGMENTS"); do echo "insert into wal_fill values (1); select pg_switch_wal();"; done \
-    | psql -q >/dev/null
-  psql -qc "drop table wal_fill" -c checkpoint -c checkpoint
-  log "WAL segments ready for reuse: $(find "$PG_DATA/pg_wal" -maxdepth 1 -name '0000*' | wc -l)"
-fi
 log "creating database $DB"
 psql -qc "create database $DB"
 if [ "$DB_ACTIVITY" = 1 ]; then
