@@ -493,7 +493,8 @@ public final class LoadGen {
     }
 
     /**
-     * CPU seconds from /proc: the server process, all postgres processes, this process, and the machine.
+     * CPU seconds from /proc, read in one pass over its processes: the server process, all postgres processes,
+     * this process, and the machine.
      *
      * <p>The machine's busy time is the sum over every process, kernel threads included, of its own CPU time, which
      * the kernel scales to the scheduler's exact run time, plus steal (time the hypervisor gave this guest's CPUs
@@ -510,8 +511,10 @@ public final class LoadGen {
 
         static Cpu sample(String pid) throws IOException {
             double wall = System.nanoTime() / 1e9 * CPUS;
-            double server = pid == null ? 0 : processTicks(Path.of("/proc", pid, "stat")) / TICKS;
+            String self = Long.toString(ProcessHandle.current().pid());
+            double server = 0;
             double postgres = 0;
+            double loadGenerator = 0;
             double every = 0;
             try (var procs = Files.list(Path.of("/proc"))) {
                 for (Path p : (Iterable<Path>) procs::iterator) {
@@ -529,20 +532,19 @@ public final class LoadGen {
                         every += own;
                         if (stat.contains("(postgres)")) {
                             postgres += own;
+                        } else if (name.equals(pid)) {
+                            server = ticks(fields);
+                        } else if (name.equals(self)) {
+                            loadGenerator = ticks(fields);
                         }
                     } catch (IOException gone) {
                         // exited meanwhile
                     }
                 }
             }
-            double self = processTicks(Path.of("/proc/self/stat")) / TICKS;
             String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             double steal = cpu.length > 8 ? Double.parseDouble(cpu[8]) / TICKS : 0;
-            return new Cpu(server, postgres / TICKS, self, every / TICKS + steal, wall, steal);
-        }
-
-        private static double processTicks(Path stat) throws IOException {
-            return ticks(fields(Files.readString(stat)));
+            return new Cpu(server / TICKS, postgres / TICKS, loadGenerator / TICKS, every / TICKS + steal, wall, steal);
         }
 
         /** utime + stime. */
